@@ -1,0 +1,97 @@
+package store
+
+// schemaVersion is bumped with every change to the tables below; migrate brings older files forward.
+const schemaVersion = 1
+
+// schema is the public interface analysts, notebooks and scripts query. README.md documents every column;
+// change both together.
+var schema = []string{
+	`CREATE TABLE IF NOT EXISTS meta (
+		key   VARCHAR PRIMARY KEY,
+		value VARCHAR
+	)`,
+	`CREATE TABLE IF NOT EXISTS runs (
+		run_id         VARCHAR PRIMARY KEY,
+		name           VARCHAR,
+		started_at     TIMESTAMPTZ NOT NULL,
+		finished_at    TIMESTAMPTZ,
+		status         VARCHAR NOT NULL,  -- running | finished | aborted | failed
+		rubric_name    VARCHAR NOT NULL,
+		rubric_version VARCHAR NOT NULL,
+		rubric_hash    VARCHAR NOT NULL,
+		judge          VARCHAR NOT NULL,  -- off, or the judge model
+		prompt_version VARCHAR,
+		inputs         JSON,              -- the input files (or "demo")
+		conversations  BIGINT DEFAULT 0,  -- conversations scored in this run
+		quarantined    BIGINT DEFAULT 0,
+		duplicates     BIGINT DEFAULT 0,  -- records skipped because the same conversation was already in the run
+		error          VARCHAR,
+		convqa_version VARCHAR,
+		resumes        INTEGER DEFAULT 0  -- how often an interrupted run was picked up again
+	)`,
+	`CREATE TABLE IF NOT EXISTS conversations (
+		conversation_id VARCHAR PRIMARY KEY,
+		channel         VARCHAR NOT NULL,  -- bot | human
+		language        VARCHAR,           -- as given in the input (see signals for the detected languages)
+		topic           VARCHAR,
+		started_at      TIMESTAMPTZ,
+		metadata        JSON,
+		n_turns         INTEGER NOT NULL,
+		escalated       BOOLEAN,           -- a bot conversation that reached a human agent
+		content_hash    VARCHAR NOT NULL,  -- SHA-256 of the canonical conversation
+		source_file     VARCHAR,
+		source_line     BIGINT,
+		first_run_id    VARCHAR,
+		last_run_id     VARCHAR,
+		revisions       INTEGER DEFAULT 1, -- 1 + how often the content under this id changed
+		updated_at      TIMESTAMPTZ
+	)`,
+	`CREATE TABLE IF NOT EXISTS turns (
+		conversation_id VARCHAR NOT NULL,
+		turn_index      INTEGER NOT NULL,  -- 0-based position in the conversation
+		role            VARCHAR NOT NULL,  -- customer | bot | agent | system
+		text            VARCHAR NOT NULL,
+		sent_at         TIMESTAMPTZ,       -- NULL when the source had no timestamp
+		author          VARCHAR
+	)`,
+	`CREATE TABLE IF NOT EXISTS scores (
+		run_id          VARCHAR NOT NULL,
+		conversation_id VARCHAR NOT NULL,
+		criterion       VARCHAR NOT NULL,
+		kind            VARCHAR NOT NULL,  -- heuristic | judge
+		value           DOUBLE,            -- on the criterion's scale; NULL when n/a
+		na              BOOLEAN NOT NULL,
+		scale_min       DOUBLE,
+		scale_max       DOUBLE,
+		normalized      DOUBLE,            -- value mapped onto 0-100
+		auto_failed     BOOLEAN NOT NULL DEFAULT false,
+		built_from      VARCHAR,           -- quality_index: the criteria it combines, comma-separated
+		content_hash    VARCHAR NOT NULL,  -- the conversation content this score is for
+		rationale       VARCHAR,
+		evidence        VARCHAR            -- judge: the turn numbers cited, JSON array
+	)`,
+	`CREATE TABLE IF NOT EXISTS quarantine (
+		run_id          VARCHAR NOT NULL,
+		file            VARCHAR NOT NULL,
+		line            BIGINT,
+		conversation_id VARCHAR,
+		field           VARCHAR,
+		reason          VARCHAR NOT NULL,
+		raw             VARCHAR,
+		quarantined_at  TIMESTAMPTZ NOT NULL
+	)`,
+	// signals gets one DOUBLE column per heuristic signal, added by ensureSignalColumns.
+	`CREATE TABLE IF NOT EXISTS signals (
+		run_id            VARCHAR NOT NULL,
+		conversation_id   VARCHAR NOT NULL,
+		customer_language VARCHAR,
+		agent_language    VARCHAR
+	)`,
+	`CREATE OR REPLACE VIEW finished_runs AS
+		SELECT * FROM runs WHERE status = 'finished'`,
+	`CREATE OR REPLACE VIEW scored AS
+		SELECT s.*, c.channel, c.language, c.topic, c.escalated, c.metadata, r.started_at AS run_started_at, r.name AS run_name
+		FROM scores s
+		JOIN conversations c USING (conversation_id)
+		JOIN runs r USING (run_id)`,
+}
