@@ -14,7 +14,7 @@ type Obs struct {
 
 // Adjusted is a case-mix-adjusted difference.
 type Adjusted struct {
-	// Diff is the standardised difference of means, a minus b, with its stratified-bootstrap interval.
+	// Diff is the standardised difference of means, a minus b, with its bootstrap interval.
 	Diff Interval
 	// Coverage is the share of b's observations that fall in strata also present in a: the part of b's
 	// mix the adjustment speaks for. One means every stratum of b was matched.
@@ -26,9 +26,11 @@ type Adjusted struct {
 // AdjustedDiffCI compares group a (the bot) with group b (the human channel) as if a had b's case mix: a's
 // stratum means are re-weighted by b's stratum shares, so a difference in what each channel handles does not
 // masquerade as a difference in quality. Strata of b absent from a cannot be standardised: they are left
-// out and reported through Coverage; strata of a absent from b get no weight. The interval is a stratified
-// percentile bootstrap that resamples within each stratum of each group, keeping stratum sizes fixed; a
-// stratum with a single observation in a group therefore adds no sampling variance.
+// out and reported through Coverage; strata of a absent from b get no weight. The interval is a percentile
+// bootstrap that resamples each group whole and recomputes stratum means and weights from each resample, so
+// a stratum with one or two observations carries its real uncertainty (a stratified bootstrap that keeps
+// stratum sizes fixed would give such a stratum no variance at all and an interval that is far too narrow).
+// A stratum that is empty in a resample drops out of that resample's weights.
 //
 // Diff.Estimate is NaN when no stratum is common to both groups; Lo and Hi are NaN when the common strata
 // hold fewer than two observations in either group.
@@ -41,8 +43,6 @@ func AdjustedDiffCI(a, b []Obs, o BootstrapOptions) Adjusted {
 		coveredB   int
 		na, nb     int
 		weights    []float64
-		aVals      [][]float64
-		bVals      [][]float64
 		est, meanB float64
 	)
 	for _, s := range gb.names {
@@ -63,8 +63,6 @@ func AdjustedDiffCI(a, b []Obs, o BootstrapOptions) Adjusted {
 		av, bv := ga.values(s), gb.values(s)
 		w := float64(len(bv)) / float64(coveredB)
 		weights = append(weights, w)
-		aVals = append(aVals, av)
-		bVals = append(bVals, bv)
 		na += len(av)
 		nb += len(bv)
 		est += w * mean(av)
@@ -75,14 +73,57 @@ func AdjustedDiffCI(a, b []Obs, o BootstrapOptions) Adjusted {
 	if na < 2 || nb < 2 || !isFinite(est) || !o.validLevel() {
 		return adj
 	}
-	smp := newSampler(o.Seed)
-	stats := make([]float64, o.Resamples)
-	for r := range stats {
-		var d float64
-		for i, w := range weights {
-			d += w * (smp.sum(aVals[i])/float64(len(aVals[i])) - smp.sum(bVals[i])/float64(len(bVals[i])))
+	// Position of each observation's stratum among the common strata, -1 for the others.
+	k := len(common)
+	pos := make(map[string]int32, k)
+	for i, s := range common {
+		pos[s] = int32(i)
+	}
+	flatten := func(obs []Obs) ([]int32, []float64) {
+		idx, val := make([]int32, len(obs)), make([]float64, len(obs))
+		for i, ob := range obs {
+			p, ok := pos[ob.Stratum]
+			if !ok {
+				p = -1
+			}
+			idx[i], val[i] = p, ob.Value
 		}
-		stats[r] = d
+		return idx, val
+	}
+	aIdx, aVal := flatten(a)
+	bIdx, bVal := flatten(b)
+	sumA, cntA := make([]float64, k), make([]float64, k)
+	sumB, cntB := make([]float64, k), make([]float64, k)
+	draw := func(smp *sampler, idx []int32, val []float64, sum, cnt []float64) {
+		clear(sum)
+		clear(cnt)
+		n := uint32(len(idx))
+		for range idx {
+			j := smp.index(uint32(smp.src.Uint64()), n)
+			if p := idx[j]; p >= 0 {
+				sum[p] += val[j]
+				cnt[p]++
+			}
+		}
+	}
+	smp := newSampler(o.Seed)
+	stats := make([]float64, 0, o.Resamples)
+	for range o.Resamples {
+		draw(smp, aIdx, aVal, sumA, cntA)
+		draw(smp, bIdx, bVal, sumB, cntB)
+		var d, wsum float64
+		for i := range k {
+			if cntA[i] > 0 && cntB[i] > 0 {
+				d += cntB[i] * (sumA[i]/cntA[i] - sumB[i]/cntB[i])
+				wsum += cntB[i]
+			}
+		}
+		if wsum > 0 {
+			stats = append(stats, d/wsum)
+		}
+	}
+	if len(stats) < o.Resamples/2 {
+		return adj // the common strata are too thin to say anything
 	}
 	adj.Diff.Lo, adj.Diff.Hi = percentiles(stats, o.Level)
 	return adj
