@@ -39,7 +39,8 @@ type Run struct {
 	ID string
 	// Resumed is true when this run picks up a run that was interrupted before it finished.
 	Resumed bool
-	// Scored maps each conversation already scored in this run (when resumed) to its content hash.
+	// Scored maps each conversation scored in this run before the interruption (when resumed) to its
+	// content hash. Write does not change it, so the reader may consult it while batches commit.
 	Scored map[string]string
 
 	s     *Store

@@ -31,7 +31,7 @@ type Options struct {
 	ReadOnly bool
 }
 
-var lockPID = regexp.MustCompile(`\(PID (\d+)\)`)
+var lockHolder = regexp.MustCompile(`lock is held in (.*) \(PID (\d+)\)`)
 
 // Open opens or creates the database at path and brings its schema up to date. A file held by another
 // process fails at once with ErrLocked, naming the process when DuckDB knows it.
@@ -47,7 +47,7 @@ func Open(ctx context.Context, path string, o Options) (*Store, error) {
 	}
 	db, err := sql.Open("duckdb", dsn)
 	if err != nil {
-		return nil, fmt.Errorf("open database %s: %w", path, err)
+		return nil, openError(path, err)
 	}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
@@ -70,8 +70,8 @@ func openError(path string, err error) error {
 	msg := err.Error()
 	if strings.Contains(msg, "Could not set lock") || strings.Contains(msg, "Conflicting lock") {
 		who := "another process"
-		if m := lockPID.FindStringSubmatch(msg); m != nil {
-			who = "process " + m[1]
+		if m := lockHolder.FindStringSubmatch(msg); m != nil {
+			who = fmt.Sprintf("process %s (%s)", m[2], m[1])
 		}
 		return fmt.Errorf("%w: %s is held by %s; wait for it to finish or use another --db", ErrLocked, path, who)
 	}

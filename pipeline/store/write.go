@@ -108,9 +108,6 @@ func (r *Run) Write(ctx context.Context, items []Item, quarantined []transcript.
 	if _, err := r.conn.ExecContext(ctx, `COMMIT`); err != nil {
 		return fmt.Errorf("commit batch: %w", err)
 	}
-	for _, it := range items {
-		r.Scored[it.Conversation.ID] = it.Hash
-	}
 	return nil
 }
 
