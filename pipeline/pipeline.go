@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -49,8 +50,10 @@ type Config struct {
 	// Workers score conversations in parallel; default GOMAXPROCS.
 	Workers int
 	// BatchSize is how many conversations each transaction stores; default 4096. Larger batches write
-	// faster; a crash loses at most one batch of work, never consistency.
+	// faster; a crash loses at most one batch of work per writer, never consistency.
 	BatchSize int
+	// Writers commit batches in parallel, each over its own connection; default 2.
+	Writers int
 
 	Progress Progress     // optional
 	Logger   *slog.Logger // optional; default discards
@@ -63,6 +66,10 @@ func (c Config) withDefaults() Config {
 	}
 	if c.Workers <= 0 {
 		c.Workers = runtime.GOMAXPROCS(0)
+	}
+	if c.Writers <= 0 {
+		// Two writers keep DuckDB busy while the previous batch commits; more only add memory.
+		c.Writers = 2
 	}
 	if c.BatchSize <= 0 {
 		// Big enough that per-transaction costs vanish, small enough that a batch of typical
@@ -186,7 +193,7 @@ func process(ctx context.Context, cfg Config, run *store.Run, an *heuristics.Ana
 	g, ctx := errgroup.WithContext(ctx)
 	todo := make(chan work, 4*cfg.Workers)
 	results := make(chan result, 4*cfg.Workers)
-	batches := make(chan batch, 1) // one batch is built while the previous one commits
+	batches := make(chan batch) // a batch is built while the writers commit earlier ones
 
 	// Read: validated conversations go to the scorers, quarantined records straight to the writer.
 	g.Go(func() error {
@@ -250,19 +257,30 @@ func process(ctx context.Context, cfg Config, run *store.Run, an *heuristics.Ana
 		return nil
 	})
 
-	// Commit.
-	g.Go(func() error {
-		for b := range batches {
-			if err := run.Write(ctx, b.items, b.quarantined, cfg.Now()); err != nil {
+	// Commit: batches are independent transactions, so Writers commit them in parallel over their own
+	// connections (DuckDB's appends are mostly single-threaded per connection).
+	var mu sync.Mutex
+	for range cfg.Writers {
+		g.Go(func() error {
+			w, err := run.NewWriter(ctx)
+			if err != nil {
 				return err
 			}
-			for _, it := range b.items {
-				sum.ByChannel[string(it.Conversation.Channel)]++
+			defer w.Close()
+			for b := range batches {
+				if err := w.Write(ctx, b.items, b.quarantined, cfg.Now()); err != nil {
+					return err
+				}
+				mu.Lock()
+				for _, it := range b.items {
+					sum.ByChannel[string(it.Conversation.Channel)]++
+				}
+				sum.ScoredNow += int64(len(b.items))
+				mu.Unlock()
 			}
-			sum.ScoredNow += int64(len(b.items))
-		}
-		return nil
-	})
+			return nil
+		})
+	}
 	return g.Wait()
 }
 

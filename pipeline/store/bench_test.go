@@ -14,7 +14,6 @@ import (
 	"testing"
 	"time"
 
-	duckdb "github.com/duckdb/duckdb-go/v2"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -55,34 +54,13 @@ var benchTables = []benchTable{
 	}},
 }
 
-// appenderTurns appends turns exactly as Run.appendRows does.
+// appenderTurns and appenderScores append through the pipeline's own code.
 func appenderTurns(_ context.Context, r *Run, items []Item) error {
-	return r.withAppender("turns", nil, func(a *duckdb.Appender) error {
-		for _, it := range items {
-			for i, t := range it.Conversation.Turns {
-				if err := a.AppendRow(it.Conversation.ID, int32(i), string(t.Role), t.Text, nullTime(t.At), nullString(t.Author)); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
-	})
+	return (&Writer{run: r, conn: r.conn}).appendTurns(items, nil)
 }
 
-// appenderScores appends scores exactly as Run.appendRows does.
 func appenderScores(_ context.Context, r *Run, items []Item) error {
-	return r.withAppender("scores", nil, func(a *duckdb.Appender) error {
-		for _, it := range items {
-			for _, s := range it.Scores {
-				if err := a.AppendRow(r.ID, it.Conversation.ID, s.Criterion, s.Kind, nullFloat(s.Value), s.NA,
-					s.ScaleMin, s.ScaleMax, nullFloat(s.Normalized), s.AutoFailed, nullString(s.BuiltFrom),
-					it.Hash, nullString(s.Rationale), nullString(s.Evidence)); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
-	})
+	return (&Writer{run: r, conn: r.conn}).appendScores(items)
 }
 
 var appenderWriters = map[string]tableWriter{"turns": appenderTurns, "scores": appenderScores}

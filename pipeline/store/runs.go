@@ -43,10 +43,10 @@ type Run struct {
 	// content hash. Write does not change it, so the reader may consult it while batches commit.
 	Scored map[string]string
 
-	s     *Store
-	conn  *sql.Conn
-	spec  RunSpec
-	stage bool
+	s    *Store
+	conn *sql.Conn
+	spec RunSpec
+	w    *Writer // Write's writer on conn
 }
 
 // NewRunID returns a run id that sorts by start time: 20261126T030012Z-3f9a1c.

@@ -3,6 +3,10 @@ package store
 // schemaVersion is bumped with every change to the tables below; migrate brings older files forward.
 const schemaVersion = 1
 
+// extraSchema holds the tables of later stages (the judge, labels), each declared in its own schema_*.go
+// file of this package with an init function that appends to it. Statements must be idempotent.
+var extraSchema []string
+
 // schema is the public interface analysts, notebooks and scripts query. README.md documents every column;
 // change both together.
 var schema = []string{

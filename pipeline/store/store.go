@@ -29,6 +29,16 @@ type Store struct {
 type Options struct {
 	// ReadOnly opens the file without write access (compare, report, gate). The file must exist.
 	ReadOnly bool
+	// MemoryLimit caps DuckDB's own memory (e.g. "1GB"); default 384MB.
+	MemoryLimit string
+}
+
+// memoryLimit returns DuckDB's memory limit for the store.
+func (o Options) memoryLimit() string {
+	if o.MemoryLimit != "" {
+		return o.MemoryLimit
+	}
+	return "384MB"
 }
 
 var lockHolder = regexp.MustCompile(`lock is held in (.*) \(PID (\d+)\)`)
@@ -41,9 +51,11 @@ func Open(ctx context.Context, path string, o Options) (*Store, error) {
 			return nil, fmt.Errorf("open database: %w (run `convqa run --db %s` first)", err, path)
 		}
 	}
-	dsn := path
+	// DuckDB would otherwise cache up to 80% of RAM; a nightly batch job shares its machine, and keeping
+	// the limit modest keeps the whole process well under 1 GiB on any input size (DuckDB spills to disk).
+	dsn := path + "?memory_limit=" + o.memoryLimit()
 	if o.ReadOnly {
-		dsn += "?access_mode=read_only"
+		dsn += "&access_mode=read_only"
 	}
 	db, err := sql.Open("duckdb", dsn)
 	if err != nil {
@@ -93,7 +105,7 @@ func (s *Store) migrate(ctx context.Context) error {
 		return fmt.Errorf("migrate: %w", err)
 	}
 	defer tx.Rollback()
-	for _, stmt := range schema {
+	for _, stmt := range append(schema[:len(schema):len(schema)], extraSchema...) {
 		if _, err := tx.ExecContext(ctx, stmt); err != nil {
 			return fmt.Errorf("migrate: %w\n%s", err, stmt)
 		}

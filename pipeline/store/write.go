@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"database/sql/driver"
 	"encoding/json"
 	"fmt"
@@ -41,35 +42,64 @@ type Score struct {
 
 const stageTable = "convqa_stage_conversations"
 
+// Writer stores batches of a run over its own connection, so several writers can commit batches in
+// parallel: each batch is its own transaction, and a run never writes the same conversation twice.
+// A Writer must be used from one goroutine; Close it when done.
+type Writer struct {
+	run   *Run
+	conn  *sql.Conn
+	stage bool
+}
+
+// NewWriter returns a writer with its own database connection.
+func (r *Run) NewWriter(ctx context.Context) (*Writer, error) {
+	conn, err := r.s.db.Conn(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("open writer: %w", err)
+	}
+	return &Writer{run: r, conn: conn}, nil
+}
+
+// Close releases the writer's connection.
+func (w *Writer) Close() error { return w.conn.Close() }
+
+// Write stores a batch through the run's own connection (see Writer.Write).
+func (r *Run) Write(ctx context.Context, items []Item, quarantined []transcript.Quarantine, now time.Time) error {
+	if r.w == nil {
+		r.w = &Writer{run: r, conn: r.conn}
+	}
+	return r.w.Write(ctx, items, quarantined, now)
+}
+
 // Write stores a batch of scored conversations and quarantined records in one transaction: after a crash at
 // any instant the file holds either all of the batch or none of it. Conversations are upserted by id: new
 // ones are inserted with their turns, changed ones (another content hash under the same id) replace their
 // turns and count a revision, unchanged ones only record that this run saw them.
-func (r *Run) Write(ctx context.Context, items []Item, quarantined []transcript.Quarantine, now time.Time) (err error) {
+func (w *Writer) Write(ctx context.Context, items []Item, quarantined []transcript.Quarantine, now time.Time) (err error) {
 	if len(items) == 0 && len(quarantined) == 0 {
 		return nil
 	}
-	if !r.stage {
-		_, err := r.conn.ExecContext(ctx, `CREATE TEMP TABLE IF NOT EXISTS `+stageTable+` AS
+	if !w.stage {
+		_, err := w.conn.ExecContext(ctx, `CREATE TEMP TABLE IF NOT EXISTS `+stageTable+` AS
 			SELECT * EXCLUDE (first_run_id, revisions) REPLACE (metadata::VARCHAR AS metadata) FROM conversations LIMIT 0`)
 		if err != nil {
 			return fmt.Errorf("create staging table: %w", err)
 		}
-		r.stage = true
+		w.stage = true
 	}
-	if _, err := r.conn.ExecContext(ctx, `BEGIN TRANSACTION`); err != nil {
+	if _, err := w.conn.ExecContext(ctx, `BEGIN TRANSACTION`); err != nil {
 		return fmt.Errorf("begin batch: %w", err)
 	}
 	defer func() {
 		if err != nil {
-			_, _ = r.conn.ExecContext(context.WithoutCancel(ctx), `ROLLBACK`)
+			_, _ = w.conn.ExecContext(context.WithoutCancel(ctx), `ROLLBACK`)
 		}
 	}()
 	now = now.UTC()
-	if err := r.stageConversations(ctx, items, now); err != nil {
+	if err := w.stageConversations(ctx, items, now); err != nil {
 		return err
 	}
-	known, err := r.knownHashes(ctx)
+	known, err := w.knownHashes(ctx)
 	if err != nil {
 		return err
 	}
@@ -80,13 +110,13 @@ func (r *Run) Write(ctx context.Context, items []Item, quarantined []transcript.
 		}
 	}
 	if changed > 0 {
-		if _, err := r.conn.ExecContext(ctx, `DELETE FROM turns WHERE conversation_id IN (
+		if _, err := w.conn.ExecContext(ctx, `DELETE FROM turns WHERE conversation_id IN (
 			SELECT conversation_id FROM `+stageTable+` s JOIN conversations c USING (conversation_id)
 			WHERE c.content_hash <> s.content_hash)`); err != nil {
 			return fmt.Errorf("replace turns of changed conversations: %w", err)
 		}
 	}
-	if _, err := r.conn.ExecContext(ctx, `
+	if _, err := w.conn.ExecContext(ctx, `
 		INSERT INTO conversations BY NAME (
 			SELECT * REPLACE (metadata::JSON AS metadata), last_run_id AS first_run_id, 1 AS revisions FROM `+stageTable+`)
 		ON CONFLICT (conversation_id) DO UPDATE SET
@@ -99,21 +129,21 @@ func (r *Run) Write(ctx context.Context, items []Item, quarantined []transcript.
 			content_hash = excluded.content_hash`); err != nil {
 		return fmt.Errorf("upsert conversations: %w", err)
 	}
-	if _, err := r.conn.ExecContext(ctx, `DELETE FROM `+stageTable); err != nil {
+	if _, err := w.conn.ExecContext(ctx, `DELETE FROM `+stageTable); err != nil {
 		return fmt.Errorf("clear staging table: %w", err)
 	}
-	if err := r.appendRows(ctx, items, quarantined, known, now); err != nil {
+	if err := w.appendRows(ctx, items, quarantined, known, now); err != nil {
 		return err
 	}
-	if _, err := r.conn.ExecContext(ctx, `COMMIT`); err != nil {
+	if _, err := w.conn.ExecContext(ctx, `COMMIT`); err != nil {
 		return fmt.Errorf("commit batch: %w", err)
 	}
 	return nil
 }
 
 // knownHashes returns the stored content hash of each staged conversation that is already in the store.
-func (r *Run) knownHashes(ctx context.Context) (map[string]string, error) {
-	rows, err := r.conn.QueryContext(ctx, `SELECT conversation_id, c.content_hash FROM `+stageTable+` s
+func (w *Writer) knownHashes(ctx context.Context) (map[string]string, error) {
+	rows, err := w.conn.QueryContext(ctx, `SELECT conversation_id, c.content_hash FROM `+stageTable+` s
 		JOIN conversations c USING (conversation_id)`)
 	if err != nil {
 		return nil, fmt.Errorf("look up stored conversations: %w", err)
@@ -131,8 +161,8 @@ func (r *Run) knownHashes(ctx context.Context) (map[string]string, error) {
 }
 
 // withAppender runs fn with an appender on table (restricted to columns when given) and flushes it.
-func (r *Run) withAppender(table string, columns []string, fn func(a *duckdb.Appender) error) error {
-	return r.conn.Raw(func(dc any) error {
+func (w *Writer) withAppender(table string, columns []string, fn func(a *duckdb.Appender) error) error {
+	return w.conn.Raw(func(dc any) error {
 		var (
 			a   *duckdb.Appender
 			err error
@@ -156,8 +186,8 @@ func (r *Run) withAppender(table string, columns []string, fn func(a *duckdb.App
 	})
 }
 
-func (r *Run) stageConversations(ctx context.Context, items []Item, now time.Time) error {
-	return r.withAppender(stageTable, nil, func(a *duckdb.Appender) error {
+func (w *Writer) stageConversations(ctx context.Context, items []Item, now time.Time) error {
+	return w.withAppender(stageTable, nil, func(a *duckdb.Appender) error {
 		// Column order of conversations minus first_run_id and revisions; metadata is staged as text, since
 		// the appender would store a Go string into a JSON column as a JSON string, not as the object.
 		for _, it := range items {
@@ -168,7 +198,7 @@ func (r *Run) stageConversations(ctx context.Context, items []Item, now time.Tim
 			}
 			if err := a.AppendRow(c.ID, string(c.Channel), nullString(c.Language), nullString(c.Topic),
 				nullTime(c.StartedAt), meta, int32(len(c.Turns)), it.Escalated, it.Hash,
-				c.Source.File, int64(c.Source.Line), r.ID, now); err != nil {
+				c.Source.File, int64(c.Source.Line), w.run.ID, now); err != nil {
 				return fmt.Errorf("conversation %q: %w", c.ID, err)
 			}
 		}
@@ -176,31 +206,18 @@ func (r *Run) stageConversations(ctx context.Context, items []Item, now time.Tim
 	})
 }
 
-func (r *Run) appendRows(ctx context.Context, items []Item, quarantined []transcript.Quarantine, known map[string]string, now time.Time) error {
-	err := r.withAppender("turns", nil, func(a *duckdb.Appender) error {
-		for _, it := range items {
-			if h, ok := known[it.Conversation.ID]; ok && h == it.Hash {
-				continue // unchanged: its turns are stored already
-			}
-			for i, t := range it.Conversation.Turns {
-				if err := a.AppendRow(it.Conversation.ID, int32(i), string(t.Role), t.Text, nullTime(t.At), nullString(t.Author)); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
-	})
-	if err != nil {
+func (w *Writer) appendRows(ctx context.Context, items []Item, quarantined []transcript.Quarantine, known map[string]string, now time.Time) error {
+	if err := w.appendTurns(items, known); err != nil {
 		return err
 	}
-	cols := append([]string{"run_id", "conversation_id", "customer_language", "agent_language"}, r.spec.SignalNames...)
-	err = r.withAppender("signals", cols, func(a *duckdb.Appender) error {
+	cols := append([]string{"run_id", "conversation_id", "customer_language", "agent_language"}, w.run.spec.SignalNames...)
+	err := w.withAppender("signals", cols, func(a *duckdb.Appender) error {
 		row := make([]driver.Value, len(cols))
 		for _, it := range items {
-			if len(it.Signals) != len(r.spec.SignalNames) {
-				return fmt.Errorf("conversation %q: %d signals, want %d", it.Conversation.ID, len(it.Signals), len(r.spec.SignalNames))
+			if len(it.Signals) != len(w.run.spec.SignalNames) {
+				return fmt.Errorf("conversation %q: %d signals, want %d", it.Conversation.ID, len(it.Signals), len(w.run.spec.SignalNames))
 			}
-			row[0], row[1], row[2], row[3] = r.ID, it.Conversation.ID, nullString(it.CustomerLanguage), nullString(it.AgentLanguage)
+			row[0], row[1], row[2], row[3] = w.run.ID, it.Conversation.ID, nullString(it.CustomerLanguage), nullString(it.AgentLanguage)
 			for i, v := range it.Signals {
 				row[4+i] = nullFloat(v)
 			}
@@ -213,29 +230,50 @@ func (r *Run) appendRows(ctx context.Context, items []Item, quarantined []transc
 	if err != nil {
 		return err
 	}
-	err = r.withAppender("scores", nil, func(a *duckdb.Appender) error {
+	if err := w.appendScores(items); err != nil {
+		return err
+	}
+	if len(quarantined) == 0 {
+		return nil
+	}
+	return w.withAppender("quarantine", nil, func(a *duckdb.Appender) error {
+		for _, q := range quarantined {
+			if err := a.AppendRow(w.run.ID, q.File, int64(q.Line), nullString(q.ConversationID), nullString(q.Field),
+				q.Reason, nullString(q.Raw), now); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// appendTurns appends the turns of the new and changed conversations (those whose hash differs from known).
+func (w *Writer) appendTurns(items []Item, known map[string]string) error {
+	return w.withAppender("turns", nil, func(a *duckdb.Appender) error {
 		for _, it := range items {
-			for _, s := range it.Scores {
-				if err := a.AppendRow(r.ID, it.Conversation.ID, s.Criterion, s.Kind, nullFloat(s.Value), s.NA,
-					s.ScaleMin, s.ScaleMax, nullFloat(s.Normalized), s.AutoFailed, nullString(s.BuiltFrom),
-					it.Hash, nullString(s.Rationale), nullString(s.Evidence)); err != nil {
+			if h, ok := known[it.Conversation.ID]; ok && h == it.Hash {
+				continue // unchanged: its turns are stored already
+			}
+			for i, t := range it.Conversation.Turns {
+				if err := a.AppendRow(it.Conversation.ID, int32(i), string(t.Role), t.Text, nullTime(t.At), nullString(t.Author)); err != nil {
 					return err
 				}
 			}
 		}
 		return nil
 	})
-	if err != nil {
-		return err
-	}
-	if len(quarantined) == 0 {
-		return nil
-	}
-	return r.withAppender("quarantine", nil, func(a *duckdb.Appender) error {
-		for _, q := range quarantined {
-			if err := a.AppendRow(r.ID, q.File, int64(q.Line), nullString(q.ConversationID), nullString(q.Field),
-				q.Reason, nullString(q.Raw), now); err != nil {
-				return err
+}
+
+// appendScores appends every score of the items.
+func (w *Writer) appendScores(items []Item) error {
+	return w.withAppender("scores", nil, func(a *duckdb.Appender) error {
+		for _, it := range items {
+			for _, s := range it.Scores {
+				if err := a.AppendRow(w.run.ID, it.Conversation.ID, s.Criterion, s.Kind, nullFloat(s.Value), s.NA,
+					s.ScaleMin, s.ScaleMax, nullFloat(s.Normalized), s.AutoFailed, nullString(s.BuiltFrom),
+					it.Hash, nullString(s.Rationale), nullString(s.Evidence)); err != nil {
+					return err
+				}
 			}
 		}
 		return nil
