@@ -131,7 +131,8 @@ func Compare(ctx context.Context, db *sql.DB, o Options) (*Result, error) {
 	rows, err := db.QueryContext(ctx, `
 		SELECT criterion, channel, `+expr+` AS grp,
 		       coalesce(topic, '(none)') || ' × ' || coalesce(language, '(none)') AS stratum, value
-		FROM scored WHERE run_id = ?`, run.ID)
+		FROM scored WHERE run_id = ?
+		ORDER BY conversation_id, criterion`, run.ID) // a fixed order: the seeded bootstrap then repeats exactly
 	if err != nil {
 		return nil, fmt.Errorf("read scores of run %s: %w", run.ID, err)
 	}
