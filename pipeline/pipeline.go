@@ -17,6 +17,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/convqa/convqa/pipeline/heuristics"
+	"github.com/convqa/convqa/pipeline/judge"
 	"github.com/convqa/convqa/pipeline/score"
 	"github.com/convqa/convqa/pipeline/store"
 	"github.com/convqa/convqa/pipeline/transcript"
@@ -54,6 +55,9 @@ type Config struct {
 	BatchSize int
 	// Writers commit batches in parallel, each over its own connection; default 2.
 	Writers int
+
+	// Judge turns the LLM judge on; its zero value leaves it off (heuristic criteria only).
+	Judge JudgeConfig
 
 	Progress Progress     // optional
 	Logger   *slog.Logger // optional; default discards
@@ -103,6 +107,7 @@ type Summary struct {
 	Rubric      RubricInfo       `json:"rubric"`
 	Judge       string           `json:"judge"`
 	Inputs      []string         `json:"inputs"`
+	JudgeInfo   JudgeSummary     `json:"judge_detail"`
 	Seconds     float64          `json:"seconds"`
 }
 
@@ -113,15 +118,17 @@ type RubricInfo struct {
 	Hash    string `json:"hash"`
 }
 
-// work is one conversation on its way through the workers.
+// work is one conversation on its way through the stages: read, then its signals and judge requests.
 type work struct {
 	conv *transcript.Conversation
 	hash string
+	sig  heuristics.Signals
+	reqs []judge.Request
 }
 
-// result is what the writer receives: a scored conversation or a quarantined record.
+// result is what the batcher receives: an analysed conversation or a quarantined record.
 type result struct {
-	item       *store.Item
+	work       *work
 	quarantine *transcript.Quarantine
 }
 
@@ -146,6 +153,13 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	}
 	defer st.Close()
 
+	var jr *judgeRun
+	judgeName := "off"
+	if cfg.Judge.Client != nil {
+		jr = newJudgeRun(cfg.Judge, st, cfg.Rubric, cfg.Now)
+		judgeName = cfg.Judge.Client.Model()
+	}
+
 	an := heuristics.New(heuristics.Options{BotNames: cfg.Rubric.BotNames})
 	var probe heuristics.Signals
 	names := make([]string, 0, 32)
@@ -154,7 +168,7 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	}
 	run, err := st.Begin(ctx, store.RunSpec{
 		Name: cfg.Name, RubricName: cfg.Rubric.Name, RubricVersion: cfg.Rubric.Version, RubricHash: cfg.Rubric.Hash(),
-		Judge: "off", Inputs: fingerprint, Version: cfg.Version, SignalNames: names,
+		Judge: judgeName, PromptVersion: promptVersion(jr), Inputs: fingerprint, Version: cfg.Version, SignalNames: names,
 	}, cfg.Now())
 	if err != nil {
 		return Summary{}, err
@@ -167,9 +181,20 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	}
 
 	sum := Summary{RunID: run.ID, Name: cfg.Name, Resumed: run.Resumed, DB: cfg.DB, ByChannel: map[string]int64{},
-		Rubric: RubricInfo{cfg.Rubric.Name, cfg.Rubric.Version, cfg.Rubric.Hash()}, Judge: "off", Inputs: inputs}
+		Rubric: RubricInfo{cfg.Rubric.Name, cfg.Rubric.Version, cfg.Rubric.Hash()}, Judge: judgeName, Inputs: inputs}
 	var dups atomic.Int64
-	runErr := process(ctx, cfg, run, an, score.New(cfg.Rubric), &sum, &dups)
+	if jr != nil {
+		jr.runID = run.ID
+	}
+	runErr := process(ctx, cfg, run, an, score.New(cfg.Rubric), jr, &sum, &dups)
+	if jr != nil {
+		if runErr == nil {
+			runErr = jr.errorRate()
+		}
+		sum.JudgeInfo = jr.summary()
+	} else {
+		sum.JudgeInfo = JudgeSummary{Mode: "off"}
+	}
 	counts, err := run.Finish(ctx, dups.Load(), runErr, cfg.Now())
 	if err != nil {
 		return sum, errors.Join(runErr, err)
@@ -189,9 +214,9 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 
 // process is the stage graph: one reader, cfg.Workers scorers, one batcher and one committer, connected by
 // bounded channels. The first error cancels everything; every goroutine ends when its input closes.
-func process(ctx context.Context, cfg Config, run *store.Run, an *heuristics.Analyzer, sc *score.Scorer, sum *Summary, dups *atomic.Int64) error {
+func process(ctx context.Context, cfg Config, run *store.Run, an *heuristics.Analyzer, sc *score.Scorer, jr *judgeRun, sum *Summary, dups *atomic.Int64) error {
 	g, ctx := errgroup.WithContext(ctx)
-	todo := make(chan work, 4*cfg.Workers)
+	todo := make(chan *work, 4*cfg.Workers)
 	results := make(chan result, 4*cfg.Workers)
 	batches := make(chan batch) // a batch is built while the writers commit earlier ones
 
@@ -212,9 +237,12 @@ func process(ctx context.Context, cfg Config, run *store.Run, an *heuristics.Ana
 	for range cfg.Workers {
 		scorers.Go(func() error {
 			for w := range todo {
-				it := scoreOne(an, sc, w)
+				w.sig = an.Signals(w.conv)
+				if jr != nil {
+					w.reqs = jr.requests(w)
+				}
 				select {
-				case results <- result{item: it}:
+				case results <- result{work: w}:
 				case <-ctx.Done():
 					return ctx.Err()
 				}
@@ -236,7 +264,7 @@ func process(ctx context.Context, cfg Config, run *store.Run, an *heuristics.Ana
 			if r.quarantine != nil {
 				b.quarantined = append(b.quarantined, *r.quarantine)
 			} else {
-				b.items = append(b.items, *r.item)
+				b.items = append(b.items, r.work)
 			}
 			if len(b.items)+len(b.quarantined) >= cfg.BatchSize {
 				select {
@@ -268,12 +296,22 @@ func process(ctx context.Context, cfg Config, run *store.Run, an *heuristics.Ana
 			}
 			defer w.Close()
 			for b := range batches {
-				if err := w.Write(ctx, b.items, b.quarantined, cfg.Now()); err != nil {
+				var verdicts map[string]judged
+				if jr != nil {
+					if verdicts, err = jr.judge(ctx, b.items); err != nil {
+						return err
+					}
+				}
+				items := make([]store.Item, len(b.items))
+				for i, wk := range b.items {
+					items[i] = scoreOne(sc, wk, verdicts[wk.conv.ID])
+				}
+				if err := w.Write(ctx, items, b.quarantined, cfg.Now()); err != nil {
 					return err
 				}
 				mu.Lock()
-				for _, it := range b.items {
-					sum.ByChannel[string(it.Conversation.Channel)]++
+				for _, wk := range b.items {
+					sum.ByChannel[string(wk.conv.Channel)]++
 				}
 				sum.ScoredNow += int64(len(b.items))
 				mu.Unlock()
@@ -285,23 +323,23 @@ func process(ctx context.Context, cfg Config, run *store.Run, an *heuristics.Ana
 }
 
 type batch struct {
-	items       []store.Item
+	items       []*work
 	quarantined []transcript.Quarantine
 }
 
-func scoreOne(an *heuristics.Analyzer, sc *score.Scorer, w work) *store.Item {
-	c := w.conv
-	sig := an.Signals(c)
+// scoreOne turns a conversation's signals and judge verdicts into the rows to store.
+func scoreOne(sc *score.Scorer, w *work, j judged) store.Item {
+	c, sig := w.conv, &w.sig
 	values := sig.Values()
-	it := &store.Item{Conversation: c, Hash: w.hash, Escalated: sig.Escalated,
+	it := store.Item{Conversation: c, Hash: w.hash, Escalated: sig.Escalated,
 		CustomerLanguage: sig.CustomerLanguage, AgentLanguage: sig.AgentLanguage,
 		Signals: make([]float64, len(values))}
 	for i, v := range values {
 		it.Signals[i] = v.Value
 	}
 	vals := sc.Conversation(string(c.Channel), len(c.Turns), func(scorer string) (float64, bool) {
-		return heuristics.Score(scorer, &sig)
-	}, nil)
+		return heuristics.Score(scorer, sig)
+	}, j.verdicts)
 	it.Scores = make([]store.Score, len(vals))
 	for i, v := range vals {
 		s := store.Score{Criterion: v.Criterion, Kind: string(v.Kind), Value: v.Value, NA: v.NA,
@@ -313,6 +351,9 @@ func scoreOne(an *heuristics.Analyzer, sc *score.Scorer, w work) *store.Item {
 		if len(v.Evidence) > 0 {
 			b, _ := json.Marshal(v.Evidence)
 			s.Evidence = string(b)
+		}
+		if sp, ok := j.spread[v.Criterion]; ok {
+			s.Samples, s.Spread = sp.Samples, sp.Spread
 		}
 		it.Scores[i] = s
 	}
@@ -351,16 +392,8 @@ func newSeen(before map[string]string) *seen {
 }
 
 // readSource streams one source into the scorers.
-func readSource(ctx context.Context, src Source, seen *seen, todo chan<- work, results chan<- result, dups *atomic.Int64, progress Progress) error {
-	var (
-		r   transcript.Reader
-		err error
-	)
-	if src.Open != nil {
-		r, err = src.Open()
-	} else {
-		r, err = transcript.Open(src.Path)
-	}
+func readSource(ctx context.Context, src Source, seen *seen, todo chan<- *work, results chan<- result, dups *atomic.Int64, progress Progress) error {
+	r, err := openSource(src)
 	if err != nil {
 		return err
 	}
@@ -406,11 +439,25 @@ func readSource(ctx context.Context, src Source, seen *seen, todo chan<- work, r
 			continue // scored before the interruption this run resumes
 		}
 		select {
-		case todo <- work{conv: c, hash: h}:
+		case todo <- &work{conv: c, hash: h}:
 		case <-ctx.Done():
 			return ctx.Err()
 		}
 	}
+}
+
+func promptVersion(jr *judgeRun) string {
+	if jr == nil {
+		return ""
+	}
+	return judge.PromptVersion
+}
+
+func openSource(src Source) (transcript.Reader, error) {
+	if src.Open != nil {
+		return src.Open()
+	}
+	return transcript.Open(src.Path)
 }
 
 // fingerprintSources describes the inputs for the run record and for matching an interrupted run.

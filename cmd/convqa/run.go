@@ -22,8 +22,9 @@ func newRunCmd(e *env, quiet *bool) *cobra.Command {
 	var (
 		db, rubric, name, format string
 		inputs                   []string
-		strict                   bool
+		strict, dryRun           bool
 		workers                  int
+		jf                       judgeFlags
 	)
 	cmd := &cobra.Command{
 		Use:   "run",
@@ -39,7 +40,10 @@ Formats: .jsonl/.ndjson/.json (one conversation per line), .csv and .parquet (on
 for JSONL and CSV. See README.md for the fields.`,
 		Example: `  convqa run
   convqa run --input bot.jsonl --input human.csv --name nightly-2026-11-25
-  convqa run --input 'exports/*.jsonl' --strict --format json`,
+  convqa run --input 'exports/*.jsonl' --strict --format json
+  OPENAI_API_KEY=… convqa run --input bot.jsonl --model gpt-4.1-mini --max-cost 20
+  convqa run --input bot.jsonl --base-url http://localhost:11434/v1 --model llama3.1 --concurrency 4
+  convqa run --input bot.jsonl --model gpt-4.1-mini --dry-run`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkFormat(format, "text", "json"); err != nil {
@@ -53,8 +57,19 @@ for JSONL and CSV. See README.md for the fields.`,
 			if err != nil {
 				return err
 			}
+			jc, judgeNote, err := jf.config(e, r.BotNames)
+			if err != nil {
+				return err
+			}
 			cfg := pipeline.Config{DB: db, Sources: sources, Rubric: r, Name: name, Version: version,
-				Workers: workers, Logger: e.log}
+				Workers: workers, Logger: e.log, Judge: jc}
+			if dryRun {
+				est, err := pipeline.DryRun(cmd.Context(), cfg)
+				if err != nil {
+					return err
+				}
+				return printEstimate(e.stdout, format, est, judgeNote)
+			}
 			var bar *progressbar.ProgressBar
 			if e.interactive && !*quiet && format == "text" {
 				bar = progressbar.NewOptions64(-1,
@@ -72,7 +87,7 @@ for JSONL and CSV. See README.md for the fields.`,
 				_ = bar.Finish()
 			}
 			if sum.RunID != "" {
-				if err := printSummary(e.stdout, format, sum); err != nil {
+				if err := printSummary(e.stdout, format, sum, judgeNote); err != nil {
 					return err
 				}
 			}
@@ -92,6 +107,8 @@ for JSONL and CSV. See README.md for the fields.`,
 	cmd.Flags().StringVar(&format, "format", "text", "output: text or json")
 	cmd.Flags().BoolVar(&strict, "strict", false, "exit with status 3 when any record was quarantined")
 	cmd.Flags().IntVar(&workers, "workers", 0, "conversations scored in parallel (default: number of CPUs)")
+	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "read the inputs and estimate judge calls, tokens and cost; store nothing, call nothing")
+	jf.add(cmd)
 	return cmd
 }
 
@@ -135,7 +152,28 @@ func expandInputs(inputs []string) ([]pipeline.Source, error) {
 	return out, nil
 }
 
-func printSummary(w io.Writer, format string, s pipeline.Summary) error {
+func printEstimate(w io.Writer, format string, est pipeline.Estimate, judgeNote string) error {
+	if format == "json" {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(est)
+	}
+	fmt.Fprintf(w, "dry run: %d conversations (%d quarantined records), nothing stored, nothing sent\n", est.Conversations, est.Quarantined)
+	if est.Model == "" {
+		fmt.Fprintf(w, "  %s\n", judgeNote)
+		return nil
+	}
+	fmt.Fprintf(w, "  judge        %s, %d requests, %d already in the cache\n", est.Model, est.Requests, est.Cached)
+	fmt.Fprintf(w, "  to send      %d calls, ~%d prompt tokens, ~%d completion tokens (estimated at 4 bytes a token)\n", est.Calls, est.PromptTokens, est.CompletionTokens)
+	if est.PriceKnown {
+		fmt.Fprintf(w, "  cost         ~$%.2f online, ~$%.2f with --judge batch\n", est.CostUSD, est.CostUSD/2)
+	} else {
+		fmt.Fprintf(w, "  cost         unknown: no price for %s (local models cost nothing here)\n", est.Model)
+	}
+	return nil
+}
+
+func printSummary(w io.Writer, format string, s pipeline.Summary, judgeNote string) error {
 	if format == "json" {
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
@@ -156,7 +194,24 @@ func printSummary(w io.Writer, format string, s pipeline.Summary) error {
 		fmt.Fprintf(w, "  duplicates   %d records repeated a conversation already in this run (skipped)\n", s.Duplicates)
 	}
 	fmt.Fprintf(w, "  rubric       %s %s\n", s.Rubric.Name, s.Rubric.Version)
-	fmt.Fprintf(w, "  judge        off: heuristic criteria only (judge criteria need an OpenAI-compatible API)\n")
+	if j := s.JudgeInfo; j.Mode == "off" {
+		fmt.Fprintf(w, "  judge        %s\n", judgeNote)
+	} else {
+		fmt.Fprintf(w, "  judge        %s %s: %d requests, %d from cache, %d called, %d failed, %d skipped, $%.4f\n",
+			j.Mode, j.Model, j.Requests, j.Cached, j.Calls, j.Errors, j.Skipped, j.CostUSD)
+		if j.Pending+j.Submitted+j.Collected > 0 {
+			fmt.Fprintf(w, "  batches      %d requests submitted, %d still pending, %d collected (run again to collect)\n", j.Submitted, j.Pending, j.Collected)
+		}
+		if j.BudgetReached {
+			fmt.Fprintf(w, "  budget       --max-cost reached: later conversations were scored without the judge\n")
+		}
+		if j.Flagged > 0 {
+			fmt.Fprintf(w, "  samples      %d criteria where the judge's samples disagree by 2+ points (scores.spread)\n", j.Flagged)
+		}
+		if j.Errors > 0 {
+			fmt.Fprintf(w, "  failed       SELECT conversation_id, error FROM judge_calls WHERE run_id = '%s' AND status = 'error'\n", s.RunID)
+		}
+	}
 	fmt.Fprintf(w, "  stored in    %s\n", s.DB)
 	fmt.Fprintf(w, "next: convqa compare --db %s --run %s\n", s.DB, s.RunID)
 	return nil

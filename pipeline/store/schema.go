@@ -72,7 +72,8 @@ var schema = []string{
 		built_from      VARCHAR,           -- quality_index: the criteria it combines, comma-separated
 		content_hash    VARCHAR NOT NULL,  -- the conversation content this score is for
 		rationale       VARCHAR,
-		evidence        VARCHAR            -- judge: the turn numbers cited, JSON array
+		evidence        VARCHAR,           -- judge: the turn numbers cited, JSON array
+		spread          DOUBLE             -- judge with several samples: max - min of their scores
 	)`,
 	`CREATE TABLE IF NOT EXISTS quarantine (
 		run_id          VARCHAR NOT NULL,

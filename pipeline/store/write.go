@@ -38,6 +38,10 @@ type Score struct {
 	BuiltFrom          string
 	Rationale          string
 	Evidence           string
+	// Samples counts the judge's samples behind a judge score; Spread (max-min of their scores) is stored
+	// only when there were several.
+	Samples int
+	Spread  float64
 }
 
 const stageTable = "convqa_stage_conversations"
@@ -271,13 +275,20 @@ func (w *Writer) appendScores(items []Item) error {
 			for _, s := range it.Scores {
 				if err := a.AppendRow(w.run.ID, it.Conversation.ID, s.Criterion, s.Kind, nullFloat(s.Value), s.NA,
 					s.ScaleMin, s.ScaleMax, nullFloat(s.Normalized), s.AutoFailed, nullString(s.BuiltFrom),
-					it.Hash, nullString(s.Rationale), nullString(s.Evidence)); err != nil {
+					it.Hash, nullString(s.Rationale), nullString(s.Evidence), spread(s)); err != nil {
 					return err
 				}
 			}
 		}
 		return nil
 	})
+}
+
+func spread(s Score) any {
+	if s.Samples < 2 {
+		return nil
+	}
+	return nullFloat(s.Spread)
 }
 
 func metadataJSON(m map[string]any) (any, error) {
