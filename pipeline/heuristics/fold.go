@@ -53,7 +53,76 @@ type textStats struct {
 	wordLetters  int  // letters in those tokens
 	sentences    int  // sentence ends (., !, ?, …, 。, ！, ？ or a line break after words)
 	cjk          int  // Han, kana and Hangul letters
+	angry        int  // angry-face emoji (see angryEmoji)
+	question     bool // the text holds a question mark
 	nonASCII     bool // the folded text holds non-ASCII bytes
+}
+
+// angryEmoji reports whether r is an emoji that customers use for anger or exasperation: pouting, angry,
+// steaming and swearing faces, eye-roll, middle finger.
+func angryEmoji(r rune) bool {
+	switch r {
+	case 0x1F620, 0x1F621, 0x1F624, 0x1F92C, 0x1F644, 0x1F595:
+		return true
+	}
+	return false
+}
+
+// shoutWords is the run of consecutive all-caps words that shouts a sentence inside a mixed-case turn
+// ("WHY IS THIS SO HARD?? I just want it fixed"). Shorter runs are mostly acronyms and codes ("DHL", "PIN"),
+// and a run that starts inside a sentence is mostly a quoted status ("it says DELIVERED TO PARCEL LOCKER").
+const shoutWords = 4
+
+// shoutedRun returns the upper-case letters of the longest run of at least shoutWords all-caps words that
+// starts a sentence of s, or 0. Words and sentences are as fold counts them; words without cased letters
+// (numbers) neither extend nor break a run. It is a separate pass because only customer turns with many
+// capitals need it.
+func shoutedRun(s string) int {
+	best, runWords, runUpper := 0, 0, 0
+	atStart, runAtStart := true, false
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			atStart = atStart || r == '\n'
+			i += n
+			continue
+		}
+		upper, lower, last := 0, 0, r
+		for i < len(s) {
+			r, n = utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			if unicode.IsUpper(r) {
+				upper++
+			} else if unicode.IsLower(r) {
+				lower++
+			}
+			last = r
+			i += n
+		}
+		switch {
+		case lower > 0:
+			runWords, runUpper = 0, 0
+		case upper > 0:
+			if runWords == 0 {
+				runAtStart = atStart
+			}
+			runWords++
+			runUpper += upper
+			if runAtStart && runWords >= shoutWords && runUpper > best {
+				best = runUpper
+			}
+		}
+		if upper+lower > 0 {
+			atStart = false
+		}
+		switch last {
+		case '.', '!', '?', '。', '！', '？', '…':
+			atStart = true
+		}
+	}
+	return best
 }
 
 // fold appends the folded form of s to dst and measures s on the way.
@@ -73,6 +142,7 @@ func fold(dst []byte, s string) ([]byte, textStats) {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c == '!' || c == '?' {
+			st.question = st.question || c == '?'
 			bang++
 			bangHasExcl = bangHasExcl || c == '!'
 			if bangHasExcl && bang > st.bangRun {
@@ -156,6 +226,7 @@ func fold(dst []byte, s string) ([]byte, textStats) {
 			space = false
 			continue
 		case r == '。' || r == '！' || r == '？' || r == '…':
+			st.question = st.question || r == '？'
 			endWord()
 			if sentenceHasWord || st.cjk > 0 {
 				st.sentences++
@@ -163,6 +234,8 @@ func fold(dst []byte, s string) ([]byte, textStats) {
 			}
 		case unicode.IsSpace(r):
 			endWord()
+		case r >= 0x1F595 && angryEmoji(r):
+			st.angry++
 		}
 		if !space {
 			dst = append(dst, ' ')

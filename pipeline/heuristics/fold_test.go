@@ -30,6 +30,31 @@ func TestFold(t *testing.T) {
 	assert.Equal(t, 6, st.words)
 	assert.Equal(t, 4, st.sentences)
 	assert.Equal(t, 5, st.upper)
+	assert.True(t, st.question)
+
+	_, st = fold(nil, "Still waiting 😡 🙂")
+	assert.Equal(t, 1, st.angry)
+	assert.False(t, st.question)
+}
+
+func TestShoutedRun(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int
+	}{
+		{"WHY?!?! Is this it", 0},
+		{"WHY IS THIS SO HARD?? I just want it fixed", 16}, // WHY IS THIS SO HARD I: a run may cross a sentence end
+		{"Hi. I WANT MY MONEY BACK", 16},
+		{"Hi\nPLEASE CALL ME BACK", 16},
+		{"Sent with DHL and UPS, ref ABC 123 XYZ, PIN OK", 0}, // inside a sentence: codes
+		{"It says DELIVERED TO PARCEL LOCKER 12", 0},          // inside a sentence: a quote
+		{"ORDER 12345 STILL NOT HERE", 17},                    // numbers neither extend nor break a run
+		{"ÄRGERLICH UND ÜBERHAUPT NICHT OK", 28},
+		{"", 0},
+	}
+	for _, tc := range tests {
+		assert.Equal(t, tc.want, shoutedRun(tc.in), tc.in)
+	}
 }
 
 func TestExpand(t *testing.T) {

@@ -16,6 +16,7 @@ func FuzzSignals(f *testing.F) {
 	f.Add("こんにちは|我要转人工|Здравствуйте|مرحبا", "cbsa", int64(0))
 	f.Add("", "", int64(1))
 	f.Add("<|>| | < human > |=agent", "ccbb", int64(60))
+	f.Add("WHY IS THIS SO HARD?? 😡\n|Your refund has been issued.|Can I see it in the app？|ÄRGERLICH UND NICHT OK", "cacc", int64(2))
 	a := New(Options{BotNames: []string{"Ava"}})
 	roles := []transcript.Role{transcript.RoleCustomer, transcript.RoleBot, transcript.RoleAgent, transcript.RoleSystem, "weird"}
 	f.Fuzz(func(t *testing.T, texts, roleSeq string, step int64) {

@@ -78,48 +78,59 @@ func newMatcher(pats []string, cats []category) *matcher {
 			m.nclass++
 		}
 	}
-	// The trie: edges in one map keyed by parent<<8|class, states numbered in insertion order.
-	edges := map[int64]int32{}
-	depth := []int32{0}
-	outs := []catSet{0}
-	for i, p := range pats {
-		s := int32(0)
-		for j := 0; j < len(p); j++ {
-			key := int64(s)<<8 | int64(m.class[p[j]])
-			nx, ok := edges[key]
-			if !ok {
-				nx = int32(len(depth))
-				edges[key] = nx
-				depth = append(depth, depth[s]+1)
-				outs = append(outs, 0)
-			}
-			s = nx
-		}
-		outs[s] |= 1 << cats[i]
-	}
-	n := len(depth)
-	// Children lists per old state, sorted by class.
+	// The trie, states numbered in creation order. Inserted in sorted order, a pattern shares with the one
+	// before it exactly the states of their common prefix (path holds that pattern's states), so no lookup
+	// per byte is needed, and each state's children are created in ascending byte, hence class, order.
 	type edge struct {
 		parent int32
 		class  uint8
 		child  int32
 	}
-	es := make([]edge, 0, len(edges))
-	for k, c := range edges {
-		es = append(es, edge{int32(k >> 8), uint8(k & 0xff), c})
+	sorted := make([]int, len(pats))
+	for i := range sorted {
+		sorted[i] = i
 	}
-	slices.SortFunc(es, func(a, b edge) int {
-		if a.parent != b.parent {
-			return int(a.parent - b.parent)
+	slices.SortStableFunc(sorted, func(a, b int) int { return strings.Compare(pats[a], pats[b]) })
+	size := 1 // an upper bound of the states: one per pattern byte
+	for _, p := range pats {
+		size += len(p)
+	}
+	depth := append(make([]int32, 0, size), 0)
+	outs := append(make([]catSet, 0, size), 0)
+	created := make([]edge, 0, size)
+	path := []int32{0}
+	prev := ""
+	for _, i := range sorted {
+		p := pats[i]
+		l := 0
+		for l < len(p) && l < len(prev) && p[l] == prev[l] {
+			l++
 		}
-		return int(a.class) - int(b.class)
-	})
+		path = path[:l+1]
+		for j := l; j < len(p); j++ {
+			nx := int32(len(depth))
+			depth = append(depth, int32(j+1))
+			outs = append(outs, 0)
+			created = append(created, edge{path[j], m.class[p[j]], nx})
+			path = append(path, nx)
+		}
+		outs[path[len(p)]] |= 1 << cats[i]
+		prev = p
+	}
+	n := len(depth)
+	// Children lists per old state, sorted by class: a stable counting sort by parent keeps creation order.
 	firstOld := make([]int32, n+1)
-	for _, e := range es {
+	for _, e := range created {
 		firstOld[e.parent+1]++
 	}
 	for s := 1; s <= n; s++ {
 		firstOld[s] += firstOld[s-1]
+	}
+	es := make([]edge, len(created))
+	next := slices.Clone(firstOld[:n])
+	for _, e := range created {
+		es[next[e.parent]] = e
+		next[e.parent]++
 	}
 	// Renumber breadth-first, so parents precede children and shallow states come first.
 	order := make([]int32, 0, n)
@@ -158,10 +169,20 @@ func newMatcher(pats []string, cats []category) *matcher {
 			m.out[k.state] |= m.out[m.fail[k.state]]
 		}
 	}
+	// A dense row is its failure state's row with the state's own children written over it; failure states
+	// are shallower, so with breadth-first ids their rows are ready first.
 	m.dense = make([]int32, int(m.ndense)*int(m.nclass))
 	for s := int32(0); s < m.ndense; s++ {
-		for c := range m.nclass {
-			m.dense[s*m.nclass+c] = m.encode(m.gotoSparse(s, uint8(c)))
+		row := m.dense[s*m.nclass : (s+1)*m.nclass]
+		if s == 0 {
+			for c := range row {
+				row[c] = m.encode(0)
+			}
+		} else {
+			copy(row, m.dense[m.fail[s]*m.nclass:(m.fail[s]+1)*m.nclass])
+		}
+		for _, k := range m.kids[m.first[s]:m.first[s+1]] {
+			row[k.class] = m.encode(k.state)
 		}
 	}
 	return m
@@ -287,12 +308,14 @@ func expand(p string) []string {
 			variants = append(variants, strings.NewReplacer("'", "", "’", "").Replace(alt))
 		}
 		for _, v := range variants {
-			if f := foldPattern(v); f != "" && !slices.Contains(out, f) {
+			if f := foldPattern(v); f != "" {
 				out = append(out, f)
 			}
 		}
 	}
-	return out
+	// Alternatives may fold alike ("didn't" and "didnt"); a phrase can have thousands, so sort to dedupe.
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // alternatives multiplies out the "{a|b}" groups of p.

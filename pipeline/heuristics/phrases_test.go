@@ -136,6 +136,11 @@ func TestFrustration(t *testing.T) {
 		{"en", "I ordered from DHL and UPS, order ABC-123.", 0},
 		{"en", "This is the third time I'm asking, what a waste of time", 2},
 		{"en", "I'm so frustrated", 1},
+		{"en", "WHY IS THIS SO HARD?? I just want to pay my bill", 2}, // a shouted clause, and "why is this so hard"
+		{"en", "I WANT MY MONEY BACK now please", 1},
+		{"en", "My tracking says DELIVERED TO PARCEL LOCKER 12 but it isn't there", 0}, // three caps words: a quote
+		{"en", "Still nothing 😡", 1},
+		{"en", "Thanks 🙂", 0},
 		{"de", "Das ist lächerlich und eine Frechheit", 2},
 		{"de", "Ich frage jetzt zum dritten Mal!", 1},
 		{"sv", "Det här är helt värdelöst", 1},
@@ -170,6 +175,8 @@ func TestResolution(t *testing.T) {
 		{"thanks anyway", signalsOf(cu("reset?"), bo("Try this."), cu("thanks anyway")), false, true, false, true},
 		{"both in one turn: unresolved", signalsOf(cu("x"), ag("y"), cu("Thanks, it works now... no wait, it still doesn't work")), false, true, false, true},
 		{"agent resolved", signalsOf(cu("refund?"), ag("Your refund has been issued."), cu("ok")), true, false, true, false},
+		{"agent resolved, customer's question unanswered", signalsOf(cu("refund?"), ag("Your refund has been issued."), cu("Can I see it in the app?")), false, false, true, false},
+		{"customer confirms, then asks unanswered", signalsOf(cu("x"), ag("y"), cu("That worked. Can I see it in the app?")), true, false, false, false},
 		{"agent resolved then customer denies", signalsOf(cu("x"), ag("This has been fixed."), cu("No, it still isn't working")), false, true, true, false},
 		{"unanswered last message", signalsOf(cu("Where is my order?"), bo("Let me check."), cu("Hello? Anyone?")), false, false, true, false},
 		{"agent answers last", signalsOf(cu("Where is my order?"), ag("It arrives tomorrow.")), false, false, false, false},

@@ -49,6 +49,7 @@ type turnInfo struct {
 	role  transcript.Role // the effective role (an agent turn signed by a bot is a bot turn)
 	cats  catSet
 	frust int       // frustration markers in a customer turn
+	asks  bool      // the turn holds a question mark
 	sig   [8]uint64 // 512-bit set of the turn's word hashes
 	at    time.Time
 }
@@ -69,7 +70,7 @@ const (
 	// repeatWindow bounds the earlier turns of a role compared with each turn, so long chats stay linear.
 	repeatWindow = 24
 	// shoutLetters and shoutShare: a customer turn shouts when it has this many upper-case letters and they
-	// are this share of its cased letters.
+	// are this share of its cased letters, or when a run of shoutWords all-caps words holds this many.
 	shoutLetters = 12
 	shoutShare   = 0.7
 	// bangRun is the run of '!' (or '!' and '?') that counts as a frustration marker.
@@ -110,10 +111,15 @@ func (a *Analyzer) Signals(c *transcript.Conversation) Signals {
 			ti.role = transcript.RoleBot
 		}
 		signature(&ti.sig, sc.folded)
+		ti.asks = st.question
 		switch ti.role {
 		case transcript.RoleCustomer:
 			ti.frust = int(counts[catFrustration])
-			if st.upper >= shoutLetters && float64(st.upper) >= shoutShare*float64(st.upper+st.lower) {
+			// A shouted turn, or a shouted clause of shoutWords or more words, counts once.
+			if st.upper >= shoutLetters && (float64(st.upper) >= shoutShare*float64(st.upper+st.lower) || shoutedRun(t.Text) >= shoutLetters) {
+				ti.frust++
+			}
+			if st.angry > 0 {
 				ti.frust++
 			}
 			if st.bangRun >= bangRun {
@@ -392,9 +398,12 @@ func repeats(s *Signals, turns []turnInfo) {
 }
 
 // resolution applies the last resolution statement: the customer's "that worked" or "still not working", or
-// the agent side's "I've processed your refund". A customer turn that says both counts as unresolved.
+// the agent side's "I've processed your refund". A customer turn that says both counts as unresolved. The agent
+// side's word alone does not resolve a conversation that ends on the customer's unanswered question ("Can I
+// see it in the app?", "Hello? Anyone there?"): nobody confirmed the fix and the customer was left waiting.
 func resolution(s *Signals, turns []turnInfo) {
 	state := 0 // 1 resolved, -1 unresolved
+	byAgent := false
 	lastNonSystem, lastCustomer := -1, -1
 	for i := range turns {
 		t := &turns[i]
@@ -404,22 +413,25 @@ func resolution(s *Signals, turns []turnInfo) {
 			if t.cats.has(catUnresolved) {
 				state = -1
 			} else if t.cats.has(catResolved) {
-				state = 1
+				state, byAgent = 1, false
 			}
 		case t.agentSide():
 			lastNonSystem = i
 			if t.cats.has(catAgentResolved) {
-				state = 1
+				state, byAgent = 1, true
 			}
 		}
 	}
-	s.Resolved, s.Unresolved = state == 1, state == -1
 	if lastCustomer >= 0 {
 		lc := &turns[lastCustomer]
 		s.CustomerThanks = lc.cats.has(catThanks)
 		confirms := lc.cats.has(catResolved) && !lc.cats.has(catUnresolved)
 		s.Abandoned = lastNonSystem == lastCustomer && !lc.cats.has(catThanks) && !confirms
 	}
+	if state == 1 && byAgent && s.Abandoned && turns[lastCustomer].asks {
+		state = 0
+	}
+	s.Resolved, s.Unresolved = state == 1, state == -1
 }
 
 // greetingClosing looks for a greeting in the first two agent-side turns and a closing in the last two.
