@@ -71,9 +71,8 @@ type judgeRun struct {
 
 	mu      sync.Mutex
 	sum     JudgeSummary
-	failed  atomic.Bool // the circuit breaker or the budget stopped sending
-	pending map[string]bool
-	misses  []judge.Request // batch mode: requests to submit at the end of the run
+	failed  atomic.Bool     // the circuit breaker or the budget stopped sending
+	pending map[string]bool // batch mode: ids of the batches not ended yet
 }
 
 func newJudgeRun(cfg JudgeConfig, st *store.Store, r *rubrics.Rubric, now func() time.Time) *judgeRun {
@@ -134,14 +133,9 @@ func (j *judgeRun) judge(ctx context.Context, items []*work) (map[string]judged,
 	j.mu.Unlock()
 
 	if j.cfg.Batch {
+		// planBatches submitted every miss, or it failed in a batch that is being sent again.
 		j.mu.Lock()
-		for _, r := range misses {
-			if j.pending[r.Key] {
-				j.sum.Pending++
-				continue
-			}
-			j.misses = append(j.misses, r)
-		}
+		j.sum.Pending += int64(len(misses))
 		j.mu.Unlock()
 	} else if err := j.sendOnline(ctx, misses, results); err != nil {
 		return nil, err

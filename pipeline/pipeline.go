@@ -183,10 +183,16 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	sum := Summary{RunID: run.ID, Name: cfg.Name, Resumed: run.Resumed, DB: cfg.DB, ByChannel: map[string]int64{},
 		Rubric: RubricInfo{cfg.Rubric.Name, cfg.Rubric.Version, cfg.Rubric.Hash()}, Judge: judgeName, Inputs: inputs}
 	var dups atomic.Int64
+	var runErr error
 	if jr != nil {
 		jr.runID = run.ID
+		if cfg.Judge.Batch {
+			runErr = jr.planBatches(ctx, cfg, log)
+		}
 	}
-	runErr := process(ctx, cfg, run, an, score.New(cfg.Rubric), jr, &sum, &dups)
+	if runErr == nil {
+		runErr = process(ctx, cfg, run, an, score.New(cfg.Rubric), jr, &sum, &dups)
+	}
 	if jr != nil {
 		if runErr == nil {
 			runErr = jr.errorRate()
