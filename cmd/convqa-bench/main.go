@@ -63,7 +63,7 @@ func run(n, reps int, dir string, keep bool) error {
 	}
 	fmt.Printf("corpus: %d conversations, %.1f MB; %d CPUs (%s/%s)\n", n, float64(fi.Size())/1e6, runtime.NumCPU(), runtime.GOOS, runtime.GOARCH)
 
-	var convqaT, duckT []float64
+	var convqaT, duckT, convqaCPU, duckCPU []float64
 	var maxRSS int64
 	for i := range reps {
 		db := filepath.Join(dir, fmt.Sprintf("convqa-%d.duckdb", i))
@@ -74,21 +74,28 @@ func run(n, reps int, dir string, keep bool) error {
 			return fmt.Errorf("convqa run: %w", err)
 		}
 		t := time.Since(start).Seconds()
-		rss := cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss * 1024
+		ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+		rss := ru.Maxrss * 1024
+		convqaCPU = append(convqaCPU, cpuSeconds(ru))
 		maxRSS = max(maxRSS, rss)
 		convqaT = append(convqaT, t)
 		os.Remove(db)
 
+		var before, after syscall.Rusage
+		_ = syscall.Getrusage(syscall.RUSAGE_SELF, &before)
 		d, err := readJSON(corpus, filepath.Join(dir, fmt.Sprintf("duck-%d.duckdb", i)))
 		if err != nil {
 			return err
 		}
+		_ = syscall.Getrusage(syscall.RUSAGE_SELF, &after)
 		duckT = append(duckT, d)
-		fmt.Printf("rep %d: convqa run %.2fs (peak RSS %.0f MiB)   duckdb read_json %.2fs\n", i+1, t, float64(rss)/(1<<20), d)
+		duckCPU = append(duckCPU, cpuSeconds(&after)-cpuSeconds(&before))
+		fmt.Printf("rep %d: convqa run %.2fs wall, %.2fs CPU (peak RSS %.0f MiB)   duckdb read_json %.2fs wall, %.2fs CPU\n",
+			i+1, t, convqaCPU[i], float64(rss)/(1<<20), d, duckCPU[i])
 	}
 	mc, md := median(convqaT), median(duckT)
 	fmt.Printf("\nmedian  convqa run %.2fs (%.0f conversations/s)   duckdb read_json %.2fs\n", mc, float64(n)/mc, md)
-	fmt.Printf("ratio   duckdb/convqa = %.2f (target >= 0.5: convqa at most twice DuckDB's time)\n", md/mc)
+	fmt.Printf("ratio   duckdb/convqa = %.2f wall (target >= 0.5: convqa at most twice DuckDB's time), %.2f CPU time\n", md/mc, median(duckCPU)/median(convqaCPU))
 	fmt.Printf("peak RSS of convqa run: %.0f MiB\n", float64(maxRSS)/(1<<20))
 	return nil
 }
@@ -111,6 +118,10 @@ func readJSON(corpus, dbPath string) (float64, error) {
 		return 0, err
 	}
 	return time.Since(start).Seconds(), nil
+}
+
+func cpuSeconds(ru *syscall.Rusage) float64 {
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
 }
 
 func median(x []float64) float64 {
