@@ -7,9 +7,11 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -169,6 +171,7 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	run, err := st.Begin(ctx, store.RunSpec{
 		Name: cfg.Name, RubricName: cfg.Rubric.Name, RubricVersion: cfg.Rubric.Version, RubricHash: cfg.Rubric.Hash(),
 		Judge: judgeName, PromptVersion: promptVersion(jr), Inputs: fingerprint, Version: cfg.Version, SignalNames: names,
+		Criteria: criteriaInfo(cfg.Rubric),
 	}, cfg.Now())
 	if err != nil {
 		return Summary{}, err
@@ -450,6 +453,22 @@ func readSource(ctx context.Context, src Source, seen *seen, todo chan<- *work, 
 			return ctx.Err()
 		}
 	}
+}
+
+// criteriaInfo describes the rubric's criteria for the criteria table, the quality index first.
+func criteriaInfo(r *rubrics.Rubric) []store.CriterionInfo {
+	out := []store.CriterionInfo{{Criterion: rubrics.QualityIndex, Kind: "index", Title: "Quality index",
+		ScaleMin: 0, ScaleMax: 100, AutoFailBelow: math.NaN()}}
+	for _, c := range r.Criteria {
+		info := store.CriterionInfo{Criterion: c.ID, Kind: string(c.Kind), Title: c.Title, Weight: c.Weight,
+			ScaleMin: c.Scale.Min, ScaleMax: c.Scale.Max, AutoFailBelow: math.NaN(), Scorer: c.Scorer,
+			Question: c.Question, AppliesTo: strings.Join(c.AppliesTo, ",")}
+		if c.AutoFail != nil {
+			info.AutoFailBelow = c.AutoFail.Below
+		}
+		out = append(out, info)
+	}
+	return out
 }
 
 func promptVersion(jr *judgeRun) string {

@@ -128,6 +128,21 @@ func Compare(ctx context.Context, db *sql.DB, o Options) (*Result, error) {
 	if by == "channel" {
 		by = ""
 	}
+	order := map[string]int{}
+	crows, err := db.QueryContext(ctx, `SELECT criterion, position FROM criteria WHERE run_id = ?`, run.ID)
+	if err != nil {
+		return nil, fmt.Errorf("read criteria of run %s: %w", run.ID, err)
+	}
+	for crows.Next() {
+		var c string
+		var p int
+		if err := crows.Scan(&c, &p); err != nil {
+			crows.Close()
+			return nil, fmt.Errorf("read criteria: %w", err)
+		}
+		order[c] = p
+	}
+	crows.Close()
 	rows, err := db.QueryContext(ctx, `
 		SELECT criterion, channel, `+expr+` AS grp,
 		       coalesce(topic, '(none)') || ' × ' || coalesce(language, '(none)') AS stratum, value
@@ -139,7 +154,6 @@ func Compare(ctx context.Context, db *sql.DB, o Options) (*Result, error) {
 	defer rows.Close()
 	type key struct{ criterion, group string }
 	cells := map[key]*cell{}
-	order := map[string]int{}
 	for rows.Next() {
 		var crit, channel, grp, stratum string
 		var v sql.NullFloat64
@@ -153,7 +167,7 @@ func Compare(ctx context.Context, db *sql.DB, o Options) (*Result, error) {
 			cells[k] = c
 		}
 		if _, ok := order[crit]; !ok {
-			order[crit] = len(order)
+			order[crit] = 1 << 20 // not in the rubric (an older run): after the rest, by name
 		}
 		switch {
 		case channel == "bot" && v.Valid:
@@ -173,7 +187,7 @@ func Compare(ctx context.Context, db *sql.DB, o Options) (*Result, error) {
 	for k := range cells {
 		keys = append(keys, k)
 	}
-	// quality_index first, then criteria in the order the run stored them (rubric order), then groups.
+	// quality_index first, then the criteria in rubric order, then groups.
 	sort.Slice(keys, func(i, j int) bool {
 		a, b := keys[i], keys[j]
 		if a.criterion != b.criterion {
@@ -181,7 +195,10 @@ func Compare(ctx context.Context, db *sql.DB, o Options) (*Result, error) {
 			if qa != qb {
 				return qa
 			}
-			return order[a.criterion] < order[b.criterion]
+			if order[a.criterion] != order[b.criterion] {
+				return order[a.criterion] < order[b.criterion]
+			}
+			return a.criterion < b.criterion
 		}
 		return a.group < b.group
 	})

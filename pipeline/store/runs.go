@@ -32,6 +32,15 @@ type RunSpec struct {
 	Version string
 	// SignalNames are the numeric signal columns the run writes, in the order of Item.Signals.
 	SignalNames []string
+	// Criteria describe what the run scores, in rubric order; stored in the criteria table.
+	Criteria []CriterionInfo
+}
+
+// CriterionInfo is one row of the criteria table: a criterion as the run's rubric defined it.
+type CriterionInfo struct {
+	Criterion, Kind, Title, AppliesTo, Scorer, Question string
+	Weight, ScaleMin, ScaleMax                          float64
+	AutoFailBelow                                       float64 // NaN when not auto-fail
 }
 
 // Run is a run in progress. Its methods must be called from one goroutine.
@@ -126,6 +135,14 @@ func (r *Run) begin(ctx context.Context, now time.Time) error {
 		spec.PromptVersion, spec.Inputs, spec.Version)
 	if err != nil {
 		return fmt.Errorf("record run: %w", err)
+	}
+	for i, c := range spec.Criteria {
+		_, err := r.conn.ExecContext(ctx, `INSERT INTO criteria VALUES (?, ?, ?, ?, NULLIF(?, ''), ?, ?, ?, ?, NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, ''))`,
+			r.ID, c.Criterion, i, c.Kind, c.Title, c.Weight, c.ScaleMin, c.ScaleMax, nullFloat(c.AutoFailBelow),
+			c.AppliesTo, c.Scorer, c.Question)
+		if err != nil {
+			return fmt.Errorf("record criteria of run: %w", err)
+		}
 	}
 	return nil
 }

@@ -85,6 +85,20 @@ var schema = []string{
 		raw             VARCHAR,
 		quarantined_at  TIMESTAMPTZ NOT NULL
 	)`,
+	`CREATE TABLE IF NOT EXISTS criteria (
+		run_id          VARCHAR NOT NULL,
+		criterion       VARCHAR NOT NULL,
+		position        INTEGER NOT NULL,  -- rubric order; quality_index first (0)
+		kind            VARCHAR NOT NULL,  -- heuristic | judge | index
+		title           VARCHAR,
+		weight          DOUBLE,
+		scale_min       DOUBLE NOT NULL,
+		scale_max       DOUBLE NOT NULL,
+		auto_fail_below DOUBLE,
+		applies_to      VARCHAR,           -- bot, human, or NULL for both
+		scorer          VARCHAR,           -- heuristic criteria
+		question        VARCHAR            -- judge criteria
+	)`,
 	// signals gets one DOUBLE column per heuristic signal, added by ensureSignalColumns.
 	`CREATE TABLE IF NOT EXISTS signals (
 		run_id            VARCHAR NOT NULL,
