@@ -12,10 +12,16 @@ import (
 	"github.com/convqa/convqa/pipeline/transcript"
 )
 
-// contentHash fingerprints everything a conversation says (not where it was read from), so re-reading the
+// contentHash is contentSum in hex, as stored.
+func contentHash(c *transcript.Conversation) string {
+	h := contentSum(c)
+	return hex.EncodeToString(h[:])
+}
+
+// contentSum fingerprints everything a conversation says (not where it was read from), so re-reading the
 // same conversation from another file or format gives the same hash and a changed one a new hash. It is
 // xxh3-128: collision-resistant enough to detect changes, and cheap enough to run on every record.
-func contentHash(c *transcript.Conversation) string {
+func contentSum(c *transcript.Conversation) [16]byte {
 	h := xxh3.New()
 	var num [8]byte
 	str := func(s string) {
@@ -48,6 +54,5 @@ func contentHash(c *transcript.Conversation) string {
 		tm(t.At)
 		str(t.Author)
 	}
-	sum := h.Sum128().Bytes()
-	return hex.EncodeToString(sum[:])
+	return h.Sum128().Bytes()
 }

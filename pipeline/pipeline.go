@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -16,6 +17,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/zeebo/xxh3"
 	"golang.org/x/sync/errgroup"
 
 	"github.com/convqa/convqa/pipeline/heuristics"
@@ -233,6 +235,7 @@ func process(ctx context.Context, cfg Config, run *store.Run, an *heuristics.Ana
 	g.Go(func() error {
 		defer close(todo)
 		seen := newSeen(run.Scored)
+		run.Scored = nil // seen holds it, more compactly
 		for _, src := range cfg.Sources {
 			if err := readSource(ctx, src, seen, todo, results, dups, cfg.Progress); err != nil {
 				return err
@@ -385,19 +388,43 @@ func joinComma(s []string) string {
 }
 
 // seen remembers the conversations of this run, so a conversation is scored once per run however often the
-// inputs repeat it, and a resumed run skips what it scored before the interruption.
+// inputs repeat it, and a resumed run skips what it scored before the interruption. Entries are kept small (a
+// 128-bit hash of the id, the content hash as bytes, where it was first read): a million conversations take
+// about 80 MB.
 type seen struct {
-	before map[string]string // id -> hash, scored before an interruption
-	now    map[string]firstSeen
+	before map[sum128]sum128 // id -> content, scored before an interruption
+	now    map[sum128]firstSeen
+	files  []string
 }
 
+type sum128 = [16]byte
+
 type firstSeen struct {
-	hash string
-	src  transcript.Source
+	content sum128
+	file    int32
+	line    int64
 }
 
 func newSeen(before map[string]string) *seen {
-	return &seen{before: before, now: make(map[string]firstSeen)}
+	s := &seen{before: make(map[sum128]sum128, len(before)), now: make(map[sum128]firstSeen)}
+	for id, h := range before {
+		var c sum128
+		if b, err := hex.DecodeString(h); err == nil && len(b) == len(c) {
+			copy(c[:], b)
+		}
+		s.before[idSum(id)] = c
+	}
+	return s
+}
+
+func idSum(id string) sum128 { return xxh3.HashString128(id).Bytes() }
+
+func (s *seen) fileIndex(name string) int32 {
+	if n := len(s.files); n > 0 && s.files[n-1] == name {
+		return int32(n - 1)
+	}
+	s.files = append(s.files, name)
+	return int32(len(s.files) - 1)
 }
 
 // readSource streams one source into the scorers.
@@ -427,15 +454,16 @@ func readSource(ctx context.Context, src Source, seen *seen, todo chan<- *work, 
 			continue
 		}
 		c := rec.Conversation
-		h := contentHash(c)
-		if first, ok := seen.now[c.ID]; ok {
-			if first.hash == h {
+		h := contentSum(c)
+		id := idSum(c.ID)
+		if first, ok := seen.now[id]; ok {
+			if first.content == h {
 				dups.Add(1)
 				continue
 			}
 			q := &transcript.Quarantine{Source: c.Source, ConversationID: c.ID, Field: "id",
 				Reason: fmt.Sprintf("conversation id appears again with different content (first at %s:%d, which is scored); give each conversation its own id",
-					first.src.File, first.src.Line)}
+					seen.files[first.file], first.line)}
 			select {
 			case results <- result{quarantine: q}:
 			case <-ctx.Done():
@@ -443,12 +471,12 @@ func readSource(ctx context.Context, src Source, seen *seen, todo chan<- *work, 
 			}
 			continue
 		}
-		seen.now[c.ID] = firstSeen{hash: h, src: c.Source}
-		if prev, ok := seen.before[c.ID]; ok && prev == h {
+		seen.now[id] = firstSeen{content: h, file: seen.fileIndex(c.Source.File), line: int64(c.Source.Line)}
+		if prev, ok := seen.before[id]; ok && prev == h {
 			continue // scored before the interruption this run resumes
 		}
 		select {
-		case todo <- &work{conv: c, hash: h}:
+		case todo <- &work{conv: c, hash: hex.EncodeToString(h[:])}:
 		case <-ctx.Done():
 			return ctx.Err()
 		}

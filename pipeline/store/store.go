@@ -29,7 +29,7 @@ type Store struct {
 type Options struct {
 	// ReadOnly opens the file without write access (compare, report, gate). The file must exist.
 	ReadOnly bool
-	// MemoryLimit caps DuckDB's own memory (e.g. "1GB"); default 384MB.
+	// MemoryLimit caps DuckDB's own memory (e.g. "1GB"); default 256MB.
 	MemoryLimit string
 }
 
@@ -38,7 +38,7 @@ func (o Options) memoryLimit() string {
 	if o.MemoryLimit != "" {
 		return o.MemoryLimit
 	}
-	return "384MB"
+	return "256MB"
 }
 
 var lockHolder = regexp.MustCompile(`lock is held in (.*) \(PID (\d+)\)`)
