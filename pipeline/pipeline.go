@@ -75,14 +75,24 @@ func (c Config) withDefaults() Config {
 	if c.Workers <= 0 {
 		c.Workers = runtime.GOMAXPROCS(0)
 	}
+	judging := c.Judge.Client != nil && !c.Judge.Batch
 	if c.Writers <= 0 {
-		// Two writers keep DuckDB busy while the previous batch commits; more only add memory.
+		// Two writers keep DuckDB busy while the previous batch commits; more only add memory. With the
+		// judge online, each writer first waits for its batch's calls: more of them keep the calls flowing
+		// while a batch's slowest call finishes.
 		c.Writers = 2
+		if judging {
+			c.Writers = 8
+		}
 	}
 	if c.BatchSize <= 0 {
 		// Big enough that per-transaction costs vanish, small enough that a batch of typical
-		// conversations (~30 MB of turns) is no memory concern.
+		// conversations (~30 MB of turns) is no memory concern. With the judge online, small batches start
+		// the calls at once, store each answer soon after it arrives and leave little to write at the end.
 		c.BatchSize = 4096
+		if judging {
+			c.BatchSize = 32
+		}
 	}
 	if c.Logger == nil {
 		c.Logger = slog.New(slog.DiscardHandler)
