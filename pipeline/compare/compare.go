@@ -27,6 +27,9 @@ type Options struct {
 	By string
 	// Bootstrap tunes the confidence intervals; its zero value is 2000 seeded resamples at 95%.
 	Bootstrap stats.BootstrapOptions
+	// Criteria limits the comparison to these criteria; empty means all. Bootstrapping is the expensive
+	// part, so a reader that shows only the quality index per group should say so.
+	Criteria []string
 }
 
 // Float is a float64 that encodes NaN (undefined, e.g. a CI from one observation) as JSON null.
@@ -129,11 +132,12 @@ func Compare(ctx context.Context, db *sql.DB, o Options) (*Result, error) {
 		by = ""
 	}
 	order := map[string]int{}
+	// Files written before the criteria table existed have no rubric order: criteria then sort by name.
 	crows, err := db.QueryContext(ctx, `SELECT criterion, position FROM criteria WHERE run_id = ?`, run.ID)
 	if err != nil {
-		return nil, fmt.Errorf("read criteria of run %s: %w", run.ID, err)
+		crows = nil
 	}
-	for crows.Next() {
+	for crows != nil && crows.Next() {
 		var c string
 		var p int
 		if err := crows.Scan(&c, &p); err != nil {
@@ -142,12 +146,14 @@ func Compare(ctx context.Context, db *sql.DB, o Options) (*Result, error) {
 		}
 		order[c] = p
 	}
-	crows.Close()
+	if crows != nil {
+		crows.Close()
+	}
 	rows, err := db.QueryContext(ctx, `
 		SELECT criterion, channel, `+expr+` AS grp,
 		       coalesce(topic, '(none)') || ' × ' || coalesce(language, '(none)') AS stratum, value
-		FROM scored WHERE run_id = ?
-		ORDER BY conversation_id, criterion`, run.ID) // a fixed order: the seeded bootstrap then repeats exactly
+		FROM scored WHERE run_id = ? AND (len(?::VARCHAR[]) = 0 OR list_contains(?::VARCHAR[], criterion))
+		ORDER BY conversation_id, criterion`, run.ID, criteriaList(o.Criteria), criteriaList(o.Criteria)) // a fixed order: the seeded bootstrap then repeats exactly
 	if err != nil {
 		return nil, fmt.Errorf("read scores of run %s: %w", run.ID, err)
 	}
@@ -245,6 +251,13 @@ func compareCell(criterion, group string, c *cell, o stats.BootstrapOptions) Row
 		r.SignFlip = d.Estimate*a.Diff.Estimate < 0
 	}
 	return r
+}
+
+func criteriaList(c []string) []string {
+	if c == nil {
+		return []string{}
+	}
+	return c
 }
 
 // Criteria lists the criteria of a result in order.

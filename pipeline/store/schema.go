@@ -1,7 +1,7 @@
 package store
 
 // schemaVersion is bumped with every change to the tables below; migrate brings older files forward.
-const schemaVersion = 1
+const schemaVersion = 2
 
 // extraSchema holds the tables of later stages (the judge, labels), each declared in its own schema_*.go
 // file of this package with an init function that appends to it. Statements must be idempotent.
@@ -99,6 +99,8 @@ var schema = []string{
 		scorer          VARCHAR,           -- heuristic criteria
 		question        VARCHAR            -- judge criteria
 	)`,
+	// Version 2 added spread to scores (and the criteria table above).
+	`ALTER TABLE scores ADD COLUMN IF NOT EXISTS spread DOUBLE`,
 	// signals gets one DOUBLE column per heuristic signal, added by ensureSignalColumns.
 	`CREATE TABLE IF NOT EXISTS signals (
 		run_id            VARCHAR NOT NULL,

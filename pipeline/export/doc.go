@@ -1,0 +1,2 @@
+// Package export writes one run of the store as Parquet files for BI tools and data lakes.
+package export
