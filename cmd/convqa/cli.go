@@ -142,7 +142,7 @@ Then point it at your own transcripts (JSONL, CSV or Parquet):
 	}
 	root.PersistentFlags().BoolVarP(&verbose, "verbose", "v", false, "log what happens (to stderr)")
 	root.PersistentFlags().BoolVarP(&quiet, "quiet", "q", false, "no progress bar, errors only")
-	root.AddCommand(newRunCmd(e, &quiet), newCompareCmd(e), newGenCmd(e), newConvertCmd(e), newRubricCmd(e), newReportCmd(e), newGateCmd(e), newExportCmd(e))
+	root.AddCommand(newRunCmd(e, &quiet), newCompareCmd(e), newGenCmd(e), newConvertCmd(e), newRubricCmd(e), newReportCmd(e), newCalibrateCmd(e), newGateCmd(e), newExportCmd(e))
 	return root
 }
 

@@ -22,6 +22,7 @@ const (
 	catTransfer                      // a system message reports a handoff
 	catInjection                     // text addressed to an AI grader
 	catBotName                       // one of Options.BotNames
+	catPositive                      // the customer voices satisfaction or thanks (sentiment.go)
 	numCategories
 )
 

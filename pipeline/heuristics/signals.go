@@ -29,6 +29,7 @@ type Signals struct {
 	BotLoops, HumanAgentLoops, CustomerRepeats      int
 	FallbackAnswers, BotFallbackAnswers             int
 	Frustration                                     int
+	CustomerPositive                                int // see sentiment.go
 	Resolved, Unresolved, Abandoned, CustomerThanks bool
 
 	// CustomerLanguage and AgentLanguage are ISO 639-1 codes, "" when undetectable.
@@ -153,6 +154,7 @@ func (a *Analyzer) Signals(c *transcript.Conversation) Signals {
 	humanAccess(&s, turns)
 	repeats(&s, turns)
 	resolution(&s, turns)
+	customerPositive(&s, turns)
 	greetingClosing(&s, turns)
 
 	if cl, al := a.det.result(&custLang), a.det.result(&agentLang); cl >= 0 || al >= 0 {

@@ -1,0 +1,195 @@
+package calibrate_test
+
+import (
+	"bytes"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/convqa/convqa/datasets"
+	"github.com/convqa/convqa/pipeline"
+	"github.com/convqa/convqa/pipeline/calibrate"
+	"github.com/convqa/convqa/pipeline/heuristics"
+	"github.com/convqa/convqa/pipeline/store"
+	"github.com/convqa/convqa/pipeline/transcript"
+	"github.com/convqa/convqa/rubrics"
+)
+
+// abReDial is AB-ReDial's annotated_dialogues.csv (MIT, Clemenciah/AB-ReDial), read-only beside the repository.
+const abReDial = "../../../shared/data/ab-redial/annotated_dialogues.csv"
+
+// abReDialRun converts AB-ReDial and scores it as `convqa run` would, once per rubric (default: the default
+// rubric), each run named after its rubric's version; it returns the open store and the labels file's bytes.
+func abReDialRun(t *testing.T, rs ...*rubrics.Rubric) (*store.Store, []byte) {
+	t.Helper()
+	f, err := os.Open(abReDial)
+	if err != nil {
+		t.Skipf("AB-ReDial is not available (%v); it lives in /work/shared/data/ab-redial (see its README)", err)
+	}
+	defer f.Close()
+	dir := t.TempDir()
+	jsonl := filepath.Join(dir, "redial.jsonl")
+	out, err := os.Create(jsonl)
+	require.NoError(t, err)
+	var labels bytes.Buffer
+	convs, rows, err := datasets.ConvertABReDial(f, transcript.NewJSONLWriter(out), &labels)
+	require.NoError(t, err)
+	require.NoError(t, out.Close())
+	t.Logf("AB-ReDial: %d dialogues, %d label rows", convs, rows)
+
+	if len(rs) == 0 {
+		r, err := rubrics.Load("", rubrics.Options{Scorers: heuristics.Scorers()})
+		require.NoError(t, err)
+		rs = append(rs, r)
+	}
+	db := filepath.Join(dir, "convqa.duckdb")
+	for _, r := range rs {
+		sum, err := pipeline.Run(t.Context(), pipeline.Config{DB: db, Sources: []pipeline.Source{{Path: jsonl}}, Rubric: r,
+			Name: r.Version, Workers: 2})
+		require.NoError(t, err)
+		require.Equal(t, int64(convs), sum.Conversations)
+	}
+	st, err := store.Open(t.Context(), db, store.Options{})
+	require.NoError(t, err)
+	t.Cleanup(func() { st.Close() })
+	return st, labels.Bytes()
+}
+
+func row(t *testing.T, res *calibrate.Result, criterion, channel string) calibrate.Row {
+	t.Helper()
+	for _, r := range res.Criteria {
+		if r.Criterion == criterion && r.Channel == channel {
+			return r
+		}
+	}
+	t.Fatalf("no row %s/%s", criterion, channel)
+	return calibrate.Row{}
+}
+
+// TestABReDial calibrates the heuristic scores against AB-ReDial's human ratings end to end: convert, run,
+// import the labels (twice: the second import changes nothing), calibrate, fit.
+func TestABReDial(t *testing.T) {
+	ctx := t.Context()
+	st, data := abReDialRun(t)
+	labels, err := calibrate.ReadLabels(bytes.NewReader(data))
+	require.NoError(t, err)
+	id := store.LabelSetID(data)
+	set, err := st.ImportLabels(ctx, id, "ab-redial-labels.csv", labels, fitNow())
+	require.NoError(t, err)
+	assert.True(t, set.Added)
+	again, err := st.ImportLabels(ctx, id, "ab-redial-labels.csv", labels, fitNow())
+	require.NoError(t, err)
+	assert.False(t, again.Added)
+	var n int
+	require.NoError(t, st.DB().QueryRow(`SELECT count(*) FROM labels`).Scan(&n))
+	assert.Equal(t, len(labels), n, "importing the same file twice stores it once")
+	stored, err := st.Labels(ctx, id)
+	require.NoError(t, err)
+
+	d, err := calibrate.Load(ctx, st.DB(), "latest", stored)
+	require.NoError(t, err)
+	res := calibrate.Calibrate(d, calibrate.Options{})
+	assert.Equal(t, 0, res.Unmatched)
+	assert.InDelta(t, 200, res.Matched, 10)
+	assert.Equal(t, "all", res.Criteria[0].Channel)
+
+	overall := row(t, res, "overall", "all")
+	require.NotNil(t, overall.ComparedWith)
+	assert.Equal(t, rubrics.QualityIndex, *overall.ComparedWith)
+	assert.InDelta(t, 200, overall.N, 10)
+	assert.Equal(t, [2]float64{1, 5}, [2]float64{overall.LabelMin, overall.LabelMax})
+	assert.Greater(t, overall.AlphaUnits, 150, "most dialogues have 3 or more raters")
+	for _, r := range res.Criteria {
+		if r.ComparedWith == nil {
+			assert.Equal(t, 0, r.N, r.Criterion)
+			continue
+		}
+		for name, v := range map[string]calibrate.Float{"spearman": r.Spearman, "kendall": r.Kendall, "pearson": r.Pearson, "mae": r.MAE, "alpha": r.Alpha} {
+			if r.N >= 3 {
+				assert.False(t, math.IsNaN(float64(v)), "%s %s %s", r.Criterion, r.Channel, name)
+			}
+		}
+	}
+	assert.Equal(t, "efficiency", *row(t, res, "efficiency", "all").ComparedWith)
+	assert.Nil(t, row(t, res, "understanding", "all").ComparedWith)
+	for _, r := range res.Criteria {
+		t.Logf("%-16s vs %-14v %-6s n=%3d na=%3d spearman=%6.3f kendall=%6.3f pearson=%6.3f qwk=%6.3f mae=%5.2f alpha=%6.3f (%d)",
+			r.Criterion, deref(r.ComparedWith), r.Channel, r.N, r.NA, r.Spearman, r.Kendall, r.Pearson, r.QWK, r.MAE, r.Alpha, r.AlphaUnits)
+	}
+
+	r, err := rubrics.Load("", rubrics.Options{Scorers: heuristics.Scorers()})
+	require.NoError(t, err)
+	fit, err := calibrate.Fit(d, r, calibrate.FitOptions{Now: fitNow})
+	require.NoError(t, err)
+	t.Logf("fit on all %d dialogues: Spearman before %.3f, cross-validated %.3f (folds %v), in-sample %.3f",
+		fit.N, fit.Baseline.Spearman, fit.CrossValidated.Spearman, fit.FoldSpearman, fit.InSample.Spearman)
+	for _, w := range fit.Weights {
+		if w.Fitted {
+			t.Logf("  weight %-18s %g -> %g", w.Criterion, w.Before, w.After)
+		}
+	}
+	assert.False(t, math.IsNaN(float64(fit.CrossValidated.Spearman)))
+	y, err := fit.RubricYAML("ab-redial-labels.csv")
+	require.NoError(t, err)
+	_, err = rubrics.Parse(y, "fitted.yaml", rubrics.Options{Scorers: heuristics.Scorers()})
+	require.NoError(t, err)
+}
+
+// TestQualityIndexOnABReDialHoldout measures what the heuristic quality index (no judge) says about human
+// ratings: its Spearman with AB-ReDial's dialogue-overall (the mean over the dialogue's raters) on the holdout,
+// the 30% of dialogues whose id hash is at least calibrate.HoldoutFrom. Signals were explored on the dev part
+// only; nothing was tuned on the holdout. It measures the default rubric and, while the default rubric still
+// scores customer_sentiment with the frustration scorer alone, the same rubric with the customer_sentiment
+// scorer (frustration and satisfaction), as `convqa run --rubric` would with that one line changed.
+func TestQualityIndexOnABReDialHoldout(t *testing.T) {
+	ctx := t.Context()
+	opts := rubrics.Options{Scorers: heuristics.Scorers()}
+	def, err := rubrics.Load("", opts)
+	require.NoError(t, err)
+	rs := []*rubrics.Rubric{def}
+	if c, ok := def.Criterion("customer_sentiment"); ok && c.Scorer != "customer_sentiment" && slices.Contains(heuristics.Scorers(), "customer_sentiment") {
+		y, err := def.Marshal()
+		require.NoError(t, err)
+		alt, err := rubrics.Parse(y, "sentiment", opts)
+		require.NoError(t, err)
+		c, _ := alt.Criterion("customer_sentiment")
+		c.Scorer = "customer_sentiment"
+		alt.Version += "+sentiment"
+		y, err = alt.Marshal()
+		require.NoError(t, err)
+		alt, err = rubrics.Parse(y, "sentiment", opts)
+		require.NoError(t, err)
+		rs = append(rs, alt)
+	}
+	st, data := abReDialRun(t, rs...)
+	labels, err := calibrate.ReadLabels(bytes.NewReader(data))
+	require.NoError(t, err)
+	for _, r := range rs {
+		figures := map[calibrate.Split]calibrate.Row{}
+		for _, sp := range []calibrate.Split{calibrate.SplitDev, calibrate.SplitHoldout, calibrate.SplitAll} {
+			d, err := calibrate.Load(ctx, st.DB(), r.Version, sp.Filter(labels))
+			require.NoError(t, err)
+			figures[sp] = row(t, calibrate.Calibrate(d, calibrate.Options{}), "overall", "all")
+			f := figures[sp]
+			t.Logf("rubric %s: quality_index vs dialogue-overall, %-7s n=%3d spearman=%.3f [%.2f, %.2f] kendall=%.3f pearson=%.3f (raters' alpha %.3f)",
+				r.Version, sp, f.N, f.Spearman, f.SpearmanLo, f.SpearmanHi, f.Kendall, f.Pearson, f.Alpha)
+		}
+		assert.Greater(t, float64(figures[calibrate.SplitHoldout].Spearman), 0.0,
+			"rubric %s: the quality index must carry signal on dialogues never tuned on", r.Version)
+	}
+}
+
+func fitNow() time.Time { return time.Date(2026, 11, 26, 3, 0, 0, 0, time.UTC) }
+
+func deref(s *string) string {
+	if s == nil {
+		return "-"
+	}
+	return *s
+}

@@ -1,0 +1,65 @@
+package heuristics
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+
+	"github.com/convqa/convqa/pipeline/transcript"
+)
+
+func TestCustomerPositive(t *testing.T) {
+	an := analyzer()
+	conv := func(customer ...string) *transcript.Conversation {
+		c := &transcript.Conversation{ID: "c", Channel: transcript.ChannelHuman}
+		for _, text := range customer {
+			c.Turns = append(c.Turns,
+				transcript.Turn{Role: transcript.RoleCustomer, Text: text},
+				transcript.Turn{Role: transcript.RoleAgent, Text: "Great, thank you! Anything else I can help with?"})
+		}
+		return c
+	}
+	for _, tt := range []struct {
+		name     string
+		customer []string
+		want     int
+	}{
+		{"neutral", []string{"My parcel has not arrived.", "The order number is 12345."}, 0},
+		{"the agent's praise does not count", []string{"Where is my refund?"}, 0},
+		{"satisfaction", []string{"Where is my refund?", "Perfect, that helps.", "Thank you so much!"}, 2},
+		{"one turn counts once", []string{"Great great great, thanks, awesome"}, 1},
+		{"other languages", []string{"Vielen Dank, das hilft!", "Merci, parfait.", "Tack så mycket", "Muchas gracias"}, 4},
+		{"unresolved thanks", []string{"Thanks anyway, it still doesn't work."}, 0},
+		{"sarcasm with frustration", []string{"Great, another useless answer."}, 0},
+		{"ok is not approval", []string{"ok", "yes"}, 0},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s := an.Signals(conv(tt.customer...))
+			assert.Equal(t, tt.want, s.CustomerPositive)
+		})
+	}
+}
+
+func TestCustomerSentimentScore(t *testing.T) {
+	base := func(pos, frust int) *Signals {
+		return &Signals{CustomerTurns: 3, AgentTurns: 3, CustomerPositive: pos, Frustration: frust}
+	}
+	for _, tt := range []struct {
+		s    *Signals
+		want float64
+		ok   bool
+	}{
+		{base(0, 0), 0.5, true},
+		{base(1, 0), 0.625, true},
+		{base(4, 0), 1, true},
+		{base(9, 0), 1, true},
+		{base(0, 1), 0.25, true},
+		{base(0, 2), 0, true},
+		{base(2, 1), 0.5, true},
+		{&Signals{AgentTurns: 2}, 0, false},
+	} {
+		x, ok := Score("customer_sentiment", tt.s)
+		assert.Equal(t, tt.ok, ok, "%+v", tt.s)
+		assert.InDelta(t, tt.want, x, 1e-12, "%+v", tt.s)
+	}
+}
