@@ -19,8 +19,9 @@ func (e *Estimate) Add(o Estimate) {
 	e.PriceKnown = e.PriceKnown || o.PriceKnown
 }
 
-// completionTokensPerCriterion approximates one criterion's answer: evidence, a sentence or two of rationale,
-// n/a and score come to about 60 tokens; 80 leaves room. Reasoning models spend more on hidden reasoning.
+// completionTokensPerCriterion approximates one criterion's answer: evidence, a sentence or two of rationale
+// and the score (null for n/a) come to about 60 tokens; 80 leaves room. Reasoning models spend more on hidden
+// reasoning.
 const completionTokensPerCriterion = 80
 
 // approxTokens approximates the tokens of a text as bytes/4, the usual rule of thumb for English with

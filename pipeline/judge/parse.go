@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/convqa/convqa/pipeline/score"
 	"github.com/convqa/convqa/rubrics"
@@ -19,13 +20,21 @@ var ErrInvalidReply = errors.New("judge: invalid reply")
 // maxRationale caps a stored rationale; a model that rambles does not fill the database.
 const maxRationale = 2000
 
-// Parse decodes and validates a reply for the criteria of a conversation with the given number of turns:
-// every criterion answered exactly once and nothing else, each score an integer on the criterion's scale, n/a
-// only with a null score and only where the criterion has an n/a rule, every evidence turn one of 1..turns.
+// wireReply is a reply as decoded: the score kept raw, so that a missing score is told from a null one (n/a).
+type wireReply map[string]struct {
+	EvidenceTurns []int          `json:"ev"`
+	Rationale     string         `json:"why"`
+	Score         jsontext.Value `json:"s"`
+}
+
+// Parse decodes and validates a reply (see Reply) for the criteria of a conversation with the given number of
+// turns: every criterion answered exactly once and nothing else, each score present and an integer on the
+// criterion's scale, or null (n/a) only where the criterion has an n/a rule, every evidence turn one of
+// 1..turns.
 // A reply with any problem is rejected whole, with every problem listed: a score is never guessed.
 // Evidence holds turn numbers as shown to the judge: 1-based, turn_index + 1.
 func Parse(content string, criteria []*rubrics.Criterion, turns int) (map[string]score.Verdict, error) {
-	var reply Reply
+	var reply wireReply
 	if err := json.Unmarshal([]byte(stripFence(content)), &reply, json.RejectUnknownMembers(true)); err != nil {
 		return nil, fmt.Errorf("%w: not the JSON asked for: %s", ErrInvalidReply, shorten(err.Error(), 200))
 	}
@@ -43,19 +52,20 @@ func Parse(content string, criteria []*rubrics.Criterion, turns int) (map[string
 		}
 		lo, hi := intScale(c)
 		v := score.Verdict{Value: math.NaN(), Rationale: shorten(strings.TrimSpace(a.Rationale), maxRationale)}
+		var s int
 		switch {
-		case a.NA && a.Score != nil:
-			bad("criterion %s: n/a with a score (%d)", c.ID, *a.Score)
-		case a.NA && c.NAWhen == "":
+		case len(a.Score) == 0:
+			bad("criterion %s: no score (s), not even null for n/a", c.ID)
+		case a.Score.Kind() == 'n' && c.NAWhen == "":
 			bad("criterion %s: n/a, but it has no n/a rule", c.ID)
-		case a.NA:
+		case a.Score.Kind() == 'n':
 			v.NA = true
-		case a.Score == nil:
-			bad("criterion %s: no score and not n/a", c.ID)
-		case *a.Score < lo || *a.Score > hi:
-			bad("criterion %s: score %d outside its scale %d-%d", c.ID, *a.Score, lo, hi)
+		case json.Unmarshal(a.Score, &s) != nil:
+			bad("criterion %s: score %s is not an integer", c.ID, shorten(string(a.Score), 20))
+		case s < lo || s > hi:
+			bad("criterion %s: score %d outside its scale %d-%d", c.ID, s, lo, hi)
 		default:
-			v.Value = float64(*a.Score)
+			v.Value = float64(s)
 		}
 		for _, t := range a.EvidenceTurns {
 			if t < 1 || t > turns {

@@ -87,7 +87,8 @@ type Call struct {
 
 // Answer is one criterion's answer.
 type Answer struct {
-	Score     *int
+	Score *int
+	// NA answers n/a: the score is sent as null whatever Score holds.
 	NA        bool
 	Evidence  []int
 	Rationale string
@@ -387,21 +388,21 @@ func transcriptOf(user string) (string, int) {
 }
 
 // criteriaOf reads the criteria from the reply schema the judge sends: an object with one property per
-// criterion whose "score" lists the allowed scores in an enum, and whose "na" allows true unless its enum is
-// [false].
+// criterion, inline or a "$ref" into "$defs", whose "s" lists the allowed scores in an enum; n/a is allowed
+// when that enum holds null.
 func criteriaOf(schema json.RawMessage) ([]Criterion, error) {
-	var sc struct {
-		Properties map[string]struct {
-			Properties struct {
-				Score struct {
-					Enum []*int `json:"enum"`
-				} `json:"score"`
-				NA struct {
-					Enum []bool `json:"enum"`
-				} `json:"na"`
-			} `json:"properties"`
+	type verdict struct {
+		Ref        string `json:"$ref"`
+		Properties struct {
+			S struct {
+				Enum []*int `json:"enum"`
+			} `json:"s"`
 		} `json:"properties"`
-		Required []string `json:"required"`
+	}
+	var sc struct {
+		Properties map[string]verdict  `json:"properties"`
+		Required   []string            `json:"required"`
+		Defs       map[string]*verdict `json:"$defs"`
 	}
 	if err := json.Unmarshal(schema, &sc); err != nil {
 		return nil, err
@@ -419,10 +420,19 @@ func criteriaOf(schema json.RawMessage) ([]Criterion, error) {
 		if !ok {
 			return nil, fmt.Errorf("required %q is not a property", id)
 		}
-		c := Criterion{ID: id, NA: len(p.Properties.NA.Enum) == 0 || p.Properties.NA.Enum[0]}
-		for _, v := range p.Properties.Score.Enum {
+		if p.Ref != "" {
+			d := sc.Defs[strings.TrimPrefix(p.Ref, "#/$defs/")]
+			if d == nil || !strings.HasPrefix(p.Ref, "#/$defs/") {
+				return nil, fmt.Errorf("criterion %s: $ref %q is not a definition", id, p.Ref)
+			}
+			p = *d
+		}
+		c := Criterion{ID: id}
+		for _, v := range p.Properties.S.Enum {
 			if v != nil {
 				c.Scores = append(c.Scores, *v)
+			} else {
+				c.NA = true
 			}
 		}
 		if len(c.Scores) == 0 {
@@ -476,10 +486,10 @@ func (s *Server) reply(c Call, f Fault) string {
 		e, _ := json.Marshal(ev)
 		r, _ := json.Marshal(a.Rationale)
 		sc := "null"
-		if a.Score != nil {
+		if a.Score != nil && !a.NA {
 			sc = strconv.Itoa(*a.Score)
 		}
-		fmt.Fprintf(&b, `%s:{"evidence_turns":%s,"rationale":%s,"na":%t,"score":%s}`, k, e, r, a.NA, sc)
+		fmt.Fprintf(&b, `%s:{"ev":%s,"why":%s,"s":%s}`, k, e, r, sc)
 	}
 	b.WriteByte('}')
 	out := b.String()

@@ -13,12 +13,18 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// schema has one criterion by reference into $defs, as the judge sends them, and one inline.
 const schema = `{"type":"object","properties":{
-	"resolution":{"type":"object","properties":{"evidence_turns":{"type":"array","items":{"type":"integer"}},"rationale":{"type":"string"},"na":{"type":"boolean"},"score":{"type":["integer","null"],"enum":[1,2,3,4,5,null]}}},
-	"clarity":{"type":"object","properties":{"evidence_turns":{"type":"array","items":{"type":"integer"}},"rationale":{"type":"string"},"na":{"type":"boolean","enum":[false]},"score":{"type":"integer","enum":[0,1,2]}}}},
-	"required":["resolution","clarity"],"additionalProperties":false}`
+	"resolution":{"$ref":"#/$defs/a"},
+	"clarity":{"type":"object","properties":{"ev":{"type":"array","items":{"type":"integer"}},"why":{"type":"string"},"s":{"type":"integer","enum":[0,1,2]}},"required":["ev","why","s"],"additionalProperties":false}},
+	"required":["resolution","clarity"],"additionalProperties":false,
+	"$defs":{"a":{"type":"object","properties":{"ev":{"type":"array","items":{"type":"integer"}},"why":{"type":"string"},"s":{"type":["integer","null"],"enum":[1,2,3,4,5,null]}},"required":["ev","why","s"],"additionalProperties":false}}}`
 
 func chatBody(user string, withSchema bool) []byte {
+	return chatBodySchema(user, withSchema, schema)
+}
+
+func chatBodySchema(user string, withSchema bool, schema string) []byte {
 	req := map[string]any{"model": "m", "seed": 1, "messages": []any{
 		map[string]any{"role": "system", "content": "rubric"}, map[string]any{"role": "user", "content": user}}}
 	if withSchema {
@@ -56,15 +62,16 @@ func TestAnswersFromSchema(t *testing.T) {
 	status, r, _ := post(t, url, chatBody(user, true))
 	require.Equal(t, http.StatusOK, status)
 	var got map[string]struct {
-		Evidence []int `json:"evidence_turns"`
-		NA       bool  `json:"na"`
-		Score    *int  `json:"score"`
+		Evidence []int  `json:"ev"`
+		Why      string `json:"why"`
+		Score    *int   `json:"s"`
 	}
 	require.NoError(t, json.Unmarshal([]byte(r.Choices[0].Message.Content), &got))
 	require.Len(t, got, 2)
 	assert.Contains(t, []int{1, 2, 3, 4, 5}, *got["resolution"].Score)
 	assert.Contains(t, []int{0, 1, 2}, *got["clarity"].Score)
 	assert.Equal(t, []int{1}, got["clarity"].Evidence)
+	assert.Equal(t, "Fake verdict for clarity.", got["clarity"].Why)
 	assert.Positive(t, r.Usage.PromptTokens)
 
 	_, again, _ := post(t, url, chatBody(user, true))
@@ -87,7 +94,7 @@ func TestCallSeenByHook(t *testing.T) {
 	assert.Equal(t, 2, seen.Turns)
 	assert.Equal(t, 1, seen.Seed)
 	assert.Equal(t, []Criterion{{ID: "resolution", Scores: []int{1, 2, 3, 4, 5}, NA: true}, {ID: "clarity", Scores: []int{0, 1, 2}}}, seen.Criteria)
-	assert.Contains(t, r.Choices[0].Message.Content, `"resolution":{"evidence_turns":[],"rationale":"no issue","na":true,"score":null}`)
+	assert.Contains(t, r.Choices[0].Message.Content, `"resolution":{"ev":[],"why":"no issue","s":null}`)
 }
 
 func TestFaultShares(t *testing.T) {
@@ -129,7 +136,22 @@ func TestFaultReplies(t *testing.T) {
 	_, r, _ := post(t, url, body)
 	assert.False(t, json.Valid([]byte(r.Choices[0].Message.Content)), "broken content")
 	_, r, _ = post(t, url, body)
-	assert.Contains(t, r.Choices[0].Message.Content, `"score":6`, "out of range")
+	assert.Contains(t, r.Choices[0].Message.Content, `"s":6`, "out of range")
+}
+
+func TestBadSchema(t *testing.T) {
+	url := New(Options{}).Start(t)
+	for name, sc := range map[string]string{
+		"dangling $ref": `{"type":"object","properties":{"x":{"$ref":"#/$defs/zz"}},"required":["x"]}`,
+		"foreign $ref":  `{"type":"object","properties":{"x":{"$ref":"https://example.com/s"}},"required":["x"]}`,
+		"no scores":     `{"type":"object","properties":{"x":{"type":"object","properties":{"s":{"enum":[null]}}}},"required":["x"]}`,
+		"missing":       `{"type":"object","properties":{},"required":["x"]}`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			status, _, _ := post(t, url, chatBodySchema("<transcript>\n[1] Customer: hi\n</transcript>", true, sc))
+			assert.Equal(t, http.StatusBadRequest, status)
+		})
+	}
 }
 
 func TestHangEndsWhenTheClientGivesUp(t *testing.T) {
