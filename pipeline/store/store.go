@@ -56,6 +56,12 @@ func Open(ctx context.Context, path string, o Options) (*Store, error) {
 	dsn := path + "?memory_limit=" + o.memoryLimit()
 	if o.ReadOnly {
 		dsn += "&access_mode=read_only"
+	} else {
+		// DuckDB checkpoints whenever its write-ahead log passes 16 MB, and each checkpoint rewrites the
+		// partly filled row groups of every table: a 100k-conversation run spent 7.9 s of 16 s committing.
+		// With 1 GB, a nightly run checkpoints about once, at the end; the log still makes every committed
+		// batch durable.
+		dsn += "&checkpoint_threshold=1GB"
 	}
 	db, err := sql.Open("duckdb", dsn)
 	if err != nil {

@@ -120,18 +120,28 @@ func (w *Writer) Write(ctx context.Context, items []Item, quarantined []transcri
 			return fmt.Errorf("replace turns of changed conversations: %w", err)
 		}
 	}
-	if _, err := w.conn.ExecContext(ctx, `
-		INSERT INTO conversations BY NAME (
-			SELECT * REPLACE (metadata::JSON AS metadata), last_run_id AS first_run_id, 1 AS revisions FROM `+stageTable+`)
-		ON CONFLICT (conversation_id) DO UPDATE SET
-			channel = excluded.channel, language = excluded.language, topic = excluded.topic,
-			started_at = excluded.started_at, metadata = excluded.metadata, n_turns = excluded.n_turns,
-			escalated = excluded.escalated, source_file = excluded.source_file, source_line = excluded.source_line,
-			last_run_id = excluded.last_run_id,
-			revisions = CASE WHEN conversations.content_hash <> excluded.content_hash THEN conversations.revisions + 1 ELSE conversations.revisions END,
-			updated_at = CASE WHEN conversations.content_hash <> excluded.content_hash THEN excluded.updated_at ELSE conversations.updated_at END,
-			content_hash = excluded.content_hash`); err != nil {
-		return fmt.Errorf("upsert conversations: %w", err)
+	// New conversations are inserted; known ones (len(known) of them) are updated in place. Two plain
+	// statements cost a fraction of one INSERT … ON CONFLICT, which DuckDB runs row by row against the index.
+	if len(known) < len(items) {
+		if _, err := w.conn.ExecContext(ctx, `
+			INSERT INTO conversations BY NAME (
+				SELECT s.* REPLACE (metadata::JSON AS metadata), s.last_run_id AS first_run_id, 1 AS revisions
+				FROM `+stageTable+` s ANTI JOIN conversations c USING (conversation_id))`); err != nil {
+			return fmt.Errorf("insert new conversations: %w", err)
+		}
+	}
+	if len(known) > 0 {
+		if _, err := w.conn.ExecContext(ctx, `
+			UPDATE conversations SET
+				channel = s.channel, language = s.language, topic = s.topic, started_at = s.started_at,
+				metadata = s.metadata::JSON, n_turns = s.n_turns, escalated = s.escalated,
+				source_file = s.source_file, source_line = s.source_line, last_run_id = s.last_run_id,
+				revisions = CASE WHEN conversations.content_hash <> s.content_hash THEN conversations.revisions + 1 ELSE conversations.revisions END,
+				updated_at = CASE WHEN conversations.content_hash <> s.content_hash THEN s.updated_at ELSE conversations.updated_at END,
+				content_hash = s.content_hash
+			FROM `+stageTable+` s WHERE conversations.conversation_id = s.conversation_id`); err != nil {
+			return fmt.Errorf("update known conversations: %w", err)
+		}
 	}
 	if _, err := w.conn.ExecContext(ctx, `DELETE FROM `+stageTable); err != nil {
 		return fmt.Errorf("clear staging table: %w", err)
