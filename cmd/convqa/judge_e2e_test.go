@@ -131,7 +131,7 @@ func TestJudgeOffSaysSo(t *testing.T) {
 	dir := t.TempDir()
 	r := convqaEnv(t, dir, []string{"OPENAI_API_KEY=", "OPENAI_BASE_URL="}, "run")
 	require.Equal(t, 0, r.code, r.stderr)
-	assert.Contains(t, r.stdout, "judge off: no --model")
+	assert.Contains(t, r.stdout, "judge        off: no --model")
 	r = convqaEnv(t, dir, []string{"OPENAI_API_KEY=", "OPENAI_BASE_URL="}, "run", "--judge", "openai", "--model", "x")
 	assert.Equal(t, 2, r.code)
 	assert.Contains(t, r.stderr, "needs OPENAI_API_KEY or --base-url")

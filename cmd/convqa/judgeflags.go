@@ -46,10 +46,10 @@ func (f *judgeFlags) config(e *env, botNames []string) (cfg pipeline.JudgeConfig
 	mode := strings.ToLower(f.mode)
 	switch mode {
 	case "off":
-		return cfg, "judge off (--judge off): heuristic criteria only", nil
+		return cfg, "off (--judge off): heuristic criteria only", nil
 	case "auto":
 		if f.model == "" || (key == "" && f.baseURL == "") {
-			return cfg, "judge off: no --model, or no OPENAI_API_KEY and no --base-url; heuristic criteria only", nil
+			return cfg, "off: no --model, or no OPENAI_API_KEY and no --base-url; heuristic criteria only", nil
 		}
 		mode = "openai"
 	case "openai", "batch":

@@ -160,7 +160,7 @@ func printEstimate(w io.Writer, format string, est pipeline.Estimate, judgeNote 
 	}
 	fmt.Fprintf(w, "dry run: %d conversations (%d quarantined records), nothing stored, nothing sent\n", est.Conversations, est.Quarantined)
 	if est.Model == "" {
-		fmt.Fprintf(w, "  %s\n", judgeNote)
+		fmt.Fprintf(w, "  judge        %s\n", judgeNote)
 		return nil
 	}
 	fmt.Fprintf(w, "  judge        %s, %d requests, %d already in the cache\n", est.Model, est.Requests, est.Cached)
