@@ -14,11 +14,9 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/convqa/convqa/datasets"
 	"github.com/convqa/convqa/pipeline"
 	"github.com/convqa/convqa/pipeline/heuristics"
 	"github.com/convqa/convqa/pipeline/store"
-	"github.com/convqa/convqa/pipeline/transcript"
 	"github.com/convqa/convqa/rubrics"
 )
 
@@ -116,14 +114,7 @@ func demoDB(t *testing.T) string {
 	db := filepath.Join(t.TempDir(), "convqa.duckdb")
 	r, err := rubrics.Load(rubrics.Default, rubrics.Options{Scorers: heuristics.Scorers()})
 	require.NoError(t, err)
-	src := pipeline.Source{Path: "demo:" + datasets.DemoName, Fingerprint: datasets.DemoFingerprint(),
-		Open: func() (transcript.Reader, error) {
-			rc, err := datasets.Demo()
-			if err != nil {
-				return nil, err
-			}
-			return transcript.NewJSONLReader(rc, "demo:"+datasets.DemoName), nil
-		}}
+	src := pipeline.DemoSource()
 	for range 2 {
 		_, err := pipeline.Run(t.Context(), pipeline.Config{DB: db, Rubric: r, Sources: []pipeline.Source{src}, Workers: 2})
 		require.NoError(t, err)

@@ -11,10 +11,8 @@ import (
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 
-	"github.com/convqa/convqa/datasets"
 	"github.com/convqa/convqa/pipeline"
 	"github.com/convqa/convqa/pipeline/heuristics"
-	"github.com/convqa/convqa/pipeline/transcript"
 	"github.com/convqa/convqa/rubrics"
 )
 
@@ -119,17 +117,7 @@ func (p barProgress) Advance(n int) { _ = p.bar.Add(n) }
 // expandInputs turns --input values into sources, expanding globs; no inputs means the demo corpus.
 func expandInputs(inputs []string) ([]pipeline.Source, error) {
 	if len(inputs) == 0 {
-		return []pipeline.Source{{
-			Path:        "demo:" + datasets.DemoName,
-			Fingerprint: datasets.DemoFingerprint(),
-			Open: func() (transcript.Reader, error) {
-				rc, err := datasets.Demo()
-				if err != nil {
-					return nil, err
-				}
-				return transcript.NewJSONLReader(rc, "demo:"+datasets.DemoName), nil
-			},
-		}}, nil
+		return []pipeline.Source{pipeline.DemoSource()}, nil
 	}
 	var out []pipeline.Source
 	for _, in := range inputs {

@@ -8,11 +8,9 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/convqa/convqa/datasets"
 	"github.com/convqa/convqa/pipeline"
 	"github.com/convqa/convqa/pipeline/heuristics"
 	"github.com/convqa/convqa/pipeline/store"
-	"github.com/convqa/convqa/pipeline/transcript"
 	"github.com/convqa/convqa/rubrics"
 )
 
@@ -21,14 +19,7 @@ func TestParquet(t *testing.T) {
 	db := filepath.Join(dir, "convqa.duckdb")
 	r, err := rubrics.Load(rubrics.Default, rubrics.Options{Scorers: heuristics.Scorers()})
 	require.NoError(t, err)
-	demo := pipeline.Source{Path: "demo:" + datasets.DemoName, Fingerprint: datasets.DemoFingerprint(),
-		Open: func() (transcript.Reader, error) {
-			rc, err := datasets.Demo()
-			if err != nil {
-				return nil, err
-			}
-			return transcript.NewJSONLReader(rc, "demo:"+datasets.DemoName), nil
-		}}
+	demo := pipeline.DemoSource()
 	// Two runs, so the export must pick one; the second also reads a conversation the first did not.
 	extra := filepath.Join(dir, "extra.jsonl")
 	require.NoError(t, os.WriteFile(extra, []byte(`{"id":"it's-new","turns":[{"role":"customer","text":"hi"},{"role":"agent","text":"Hello, how can I help?"}]}`+"\n"), 0o644))

@@ -21,7 +21,6 @@ import (
 	"github.com/convqa/convqa/pipeline/heuristics"
 	"github.com/convqa/convqa/pipeline/stats"
 	"github.com/convqa/convqa/pipeline/store"
-	"github.com/convqa/convqa/pipeline/transcript"
 	"github.com/convqa/convqa/rubrics"
 )
 
@@ -72,14 +71,7 @@ func score(t testing.TB, db, name string, src pipeline.Source) {
 }
 
 func demoSource() pipeline.Source {
-	return pipeline.Source{Path: "demo:" + datasets.DemoName, Fingerprint: datasets.DemoFingerprint(),
-		Open: func() (transcript.Reader, error) {
-			rc, err := datasets.Demo()
-			if err != nil {
-				return nil, err
-			}
-			return transcript.NewJSONLReader(rc, "demo:"+datasets.DemoName), nil
-		}}
+	return pipeline.DemoSource()
 }
 
 var shared struct{ path string }

@@ -8,27 +8,13 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/convqa/convqa/datasets"
 	"github.com/convqa/convqa/pipeline"
 	"github.com/convqa/convqa/pipeline/heuristics"
-	"github.com/convqa/convqa/pipeline/transcript"
 	"github.com/convqa/convqa/rubrics"
 )
 
 // demoSource is the embedded demo corpus as a pipeline source, as `convqa run` reads it without --input.
-func demoSource() pipeline.Source {
-	return pipeline.Source{
-		Path:        "demo:" + datasets.DemoName,
-		Fingerprint: datasets.DemoFingerprint(),
-		Open: func() (transcript.Reader, error) {
-			rc, err := datasets.Demo()
-			if err != nil {
-				return nil, err
-			}
-			return transcript.NewJSONLReader(rc, "demo:"+datasets.DemoName), nil
-		},
-	}
-}
+func demoSource() pipeline.Source { return pipeline.DemoSource() }
 
 // demoDB scores the demo corpus plus testdata/hostile.jsonl (a conversation full of markup and personal
 // data) runs times into a new database and returns its path. Runs start a day apart, so the trend has points.
