@@ -10,6 +10,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/convqa/convqa/pipeline/heuristics"
+	"github.com/convqa/convqa/pipeline/judge"
+	"github.com/convqa/convqa/pipeline/judge/fake"
 	"github.com/convqa/convqa/pipeline/store"
 	"github.com/convqa/convqa/pipeline/transcript"
 	"github.com/convqa/convqa/rubrics"
@@ -77,4 +79,30 @@ func TestContentHash(t *testing.T) {
 	assert.Equal(t, contentHash(c), contentHash(&e), "where it was read from does not count")
 	e.Metadata = map[string]any{"k": 1}
 	assert.NotEqual(t, contentHash(c), contentHash(&e))
+}
+
+func TestRunWithJudge(t *testing.T) {
+	srv := fake.New(fake.Options{TooMany: 0.1, RetryAfter: "0.01"})
+	url := srv.Start(t)
+	r, err := rubrics.Shipped(rubrics.Default, rubrics.Options{Scorers: heuristics.Scorers()})
+	require.NoError(t, err)
+	c, err := judge.New(judge.Options{BaseURL: url, Model: "m", Concurrency: 4})
+	require.NoError(t, err)
+	db := filepath.Join(t.TempDir(), "j.duckdb")
+	cfg := Config{DB: db, Sources: []Source{DemoSource()}, Rubric: r, Judge: JudgeConfig{Client: c, Samples: 2}}
+	sum, err := Run(t.Context(), cfg)
+	require.NoError(t, err)
+	assert.EqualValues(t, 600, sum.JudgeInfo.Requests, "300 conversations, 2 samples each")
+	assert.Zero(t, sum.JudgeInfo.Errors)
+	again, err := Run(t.Context(), cfg)
+	require.NoError(t, err)
+	assert.EqualValues(t, 600, again.JudgeInfo.Cached, "the second run is answered from the cache")
+	assert.Zero(t, again.JudgeInfo.Calls)
+
+	st, err := store.Open(t.Context(), db, store.Options{ReadOnly: true})
+	require.NoError(t, err)
+	defer st.Close()
+	var n int
+	require.NoError(t, st.DB().QueryRow(`SELECT count(*) FROM scores WHERE kind = 'judge' AND criterion <> 'quality_index' AND run_id = ? AND NOT na AND spread IS NOT NULL`, again.RunID).Scan(&n))
+	assert.Positive(t, n, "two samples: the spread is stored")
 }
