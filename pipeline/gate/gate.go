@@ -137,12 +137,32 @@ func Evaluate(ctx context.Context, db *sql.DB, o Options) (*Result, error) {
 			}
 		}
 	}
-	slices.SortFunc(criteria, func(a, b string) int {
-		if (a == qualityIndex) != (b == qualityIndex) {
-			if a == qualityIndex {
-				return -1
+	// Rubric order (the candidate's criteria table), the quality index first; criteria the table does not
+	// know, by name after the rest.
+	pos := map[string]int{}
+	if rows, err := db.QueryContext(ctx, `SELECT criterion, position FROM criteria WHERE run_id = ?`, cand.ID); err == nil {
+		for rows.Next() {
+			var c string
+			var p int
+			if rows.Scan(&c, &p) == nil {
+				pos[c] = p + 1
 			}
-			return 1
+		}
+		rows.Close()
+	}
+	rank := func(c string) int {
+		switch p, ok := pos[c]; {
+		case c == qualityIndex:
+			return 0
+		case ok:
+			return p
+		default:
+			return 1 << 20
+		}
+	}
+	slices.SortFunc(criteria, func(a, b string) int {
+		if ra, rb := rank(a), rank(b); ra != rb {
+			return ra - rb
 		}
 		return strings.Compare(a, b)
 	})
