@@ -124,9 +124,9 @@ func demoDB(t *testing.T) string {
 	defer st.Close()
 	for _, q := range []string{
 		// Judge scores derived from the heuristics, with some noise, as a judge run would store them.
-		`INSERT INTO scores (run_id, conversation_id, criterion, kind, value, na, scale_min, scale_max, normalized, content_hash, rationale, evidence, spread)
-		 SELECT run_id, conversation_id, j.criterion, 'judge', least(5, greatest(1, round(value + (hash(conversation_id) % 3) - 1))),
-		        false, 1, 5, NULL, content_hash, 'synthetic', '[1]', (hash(conversation_id) % 2)::DOUBLE
+		`INSERT INTO score_values (run_id, conversation_id, criterion, judged, value, na, normalized, auto_failed, rationale, evidence, spread)
+		 SELECT run_id, conversation_id, j.criterion, true, least(5, greatest(1, round(value + (hash(conversation_id) % 3) - 1))),
+		        false, NULL, false, 'synthetic', '[1]', (hash(conversation_id) % 2)::DOUBLE
 		 FROM scores JOIN (VALUES ('resolution', 'resolution_signal'), ('empathy', 'customer_sentiment'), ('clarity', 'readability')) j(criterion, heuristic)
 		   ON scores.criterion = j.heuristic
 		 WHERE value IS NOT NULL`,

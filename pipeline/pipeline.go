@@ -365,7 +365,7 @@ func scoreOne(sc *score.Scorer, w *work, j judged) store.Item {
 	it.Scores = make([]store.Score, len(vals))
 	for i, v := range vals {
 		s := store.Score{Criterion: v.Criterion, Kind: string(v.Kind), Value: v.Value, NA: v.NA,
-			ScaleMin: v.Scale.Min, ScaleMax: v.Scale.Max, Normalized: v.Normalized, AutoFailed: v.AutoFailed,
+			Normalized: v.Normalized, AutoFailed: v.AutoFailed,
 			Rationale: v.Rationale}
 		if len(v.BuiltFrom) > 0 {
 			s.BuiltFrom = joinComma(v.BuiltFrom)

@@ -77,11 +77,12 @@ func Load(ctx context.Context, db *sql.DB, run string, labels []store.Label) (*D
 }
 
 func (d *Data) read(ctx context.Context, db *sql.DB, ids []string, order map[string]int) error {
-	// rowid keeps the order the run stored its criteria in, which is the rubric's.
+	// rowid of score_values (the table under the scores view) keeps the order the run stored its criteria
+	// in, which is the rubric's.
 	rows, err := db.QueryContext(ctx, `
-		SELECT s.conversation_id, c.channel, s.criterion, s.kind, s.value, s.normalized, s.na, s.auto_failed,
-		       min(s.rowid) OVER (PARTITION BY s.criterion) AS pos
-		FROM scores s JOIN conversations c USING (conversation_id)
+		SELECT s.conversation_id, c.channel, s.criterion, CASE WHEN s.judged THEN 'judge' ELSE 'heuristic' END,
+		       s.value, s.normalized, s.na, s.auto_failed, min(s.rowid) OVER (PARTITION BY s.criterion) AS pos
+		FROM score_values s JOIN conversations c USING (conversation_id)
 		WHERE s.run_id = ? AND s.conversation_id IN (SELECT unnest(?::VARCHAR[]))`, d.Run.ID, ids)
 	if err != nil {
 		return fmt.Errorf("read scores of run %s: %w", d.Run.ID, err)

@@ -21,14 +21,14 @@ func TestLoad(t *testing.T) {
 	t0 := time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC)
 	item := func(id string, ch transcript.Channel, eff float64) store.Item {
 		c := &transcript.Conversation{ID: id, Channel: ch, Turns: []transcript.Turn{{Role: transcript.RoleCustomer, Text: "hi"}}}
-		effScore := store.Score{Criterion: "efficiency", Kind: "heuristic", Value: 1 + 4*eff/100, ScaleMin: 1, ScaleMax: 5, Normalized: eff}
+		effScore := store.Score{Criterion: "efficiency", Kind: "heuristic", Value: 1 + 4*eff/100, Normalized: eff}
 		if math.IsNaN(eff) {
 			effScore = store.Score{Criterion: "efficiency", Kind: "heuristic", Value: math.NaN(), NA: true, Normalized: math.NaN()}
 		}
 		return store.Item{Conversation: c, Hash: "h-" + id, Signals: []float64{1}, Scores: []store.Score{
-			{Criterion: "resolution", Kind: "judge", Value: 4, ScaleMin: 1, ScaleMax: 5, Normalized: 75},
+			{Criterion: "resolution", Kind: "judge", Value: 4, Normalized: 75},
 			effScore,
-			{Criterion: "quality_index", Kind: "judge", Value: 60, ScaleMax: 100, Normalized: 60, AutoFailed: id == "c 3"},
+			{Criterion: "quality_index", Kind: "judge", Value: 60, Normalized: 60, AutoFailed: id == "c 3"},
 		}}
 	}
 	spec := store.RunSpec{Name: "nightly", RubricName: "support", RubricVersion: "1.0.0", RubricHash: "h", Judge: "off",

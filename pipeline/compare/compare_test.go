@@ -28,9 +28,9 @@ func plant(t *testing.T) *store.Store {
 	now := time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)
 	run, err := st.Begin(ctx, store.RunSpec{RubricName: "r", RubricVersion: "1", RubricHash: "h", Judge: "off",
 		Inputs: `[]`, Name: "planted", Criteria: []store.CriterionInfo{
-			{Criterion: "quality_index", Kind: "index", ScaleMax: 100},
-			{Criterion: "resolution", Kind: "heuristic", ScaleMin: 1, ScaleMax: 5},
-			{Criterion: "access_to_human", Kind: "heuristic", ScaleMin: 1, ScaleMax: 5},
+			{Criterion: "quality_index", Kind: "index"},
+			{Criterion: "resolution", Kind: "heuristic"},
+			{Criterion: "access_to_human", Kind: "heuristic"},
 		}}, now)
 	require.NoError(t, err)
 	type cell struct {
@@ -50,8 +50,8 @@ func plant(t *testing.T) *store.Store {
 				Topic: c.topic, Language: "en", Metadata: map[string]any{"market": []string{"SE", "DE"}[i%2]},
 				Turns: []transcript.Turn{{Role: "customer", Text: "hi"}}}
 			items = append(items, store.Item{Conversation: conv, Hash: conv.ID, Scores: []store.Score{
-				{Criterion: "quality_index", Kind: "heuristic", Value: 20 * v, ScaleMax: 100, Normalized: 20 * v},
-				{Criterion: "resolution", Kind: "heuristic", Value: v, ScaleMin: 1, ScaleMax: 5, Normalized: 25 * (v - 1)},
+				{Criterion: "quality_index", Kind: "heuristic", Value: 20 * v, Normalized: 20 * v},
+				{Criterion: "resolution", Kind: "heuristic", Value: v, Normalized: 25 * (v - 1)},
 				{Criterion: "access_to_human", Kind: "heuristic", Value: math.NaN(), NA: true, Normalized: math.NaN()},
 			}})
 		}

@@ -253,9 +253,9 @@ func TestWorstQuotesJudgeEvidence(t *testing.T) {
 	// A judge verdict as the judge stores it: the lowest score of the conversation, a rationale and the
 	// 1-based turns it cites (one out of range, which is ignored).
 	_, err = st.DB().ExecContext(t.Context(), `
-		INSERT INTO scores (run_id, conversation_id, criterion, kind, value, na, scale_min, scale_max, normalized,
-		                    auto_failed, content_hash, rationale, evidence)
-		SELECT run_id, conversation_id, 'resolution', 'judge', 1, false, 1, 5, 0, true, content_hash,
+		INSERT INTO score_values (run_id, conversation_id, criterion, judged, value, na, normalized, auto_failed,
+		                          rationale, evidence)
+		SELECT run_id, conversation_id, 'resolution', true, 1, false, 0, true,
 		       'The bot <b>refused</b> a person twice.', '[2, 4, 99]'
 		FROM scores WHERE conversation_id = ? AND criterion = 'quality_index'`, hostileID)
 	require.NoError(t, err)

@@ -33,17 +33,15 @@ var (
 		{Name: "run_id", Type: arrow.BinaryTypes.String},
 		{Name: "conversation_id", Type: arrow.BinaryTypes.String},
 		{Name: "criterion", Type: arrow.BinaryTypes.String},
-		{Name: "kind", Type: arrow.BinaryTypes.String},
+		{Name: "judged", Type: arrow.FixedWidthTypes.Boolean},
 		{Name: "value", Type: arrow.PrimitiveTypes.Float64, Nullable: true},
 		{Name: "na", Type: arrow.FixedWidthTypes.Boolean},
-		{Name: "scale_min", Type: arrow.PrimitiveTypes.Float64},
-		{Name: "scale_max", Type: arrow.PrimitiveTypes.Float64},
 		{Name: "normalized", Type: arrow.PrimitiveTypes.Float64, Nullable: true},
 		{Name: "auto_failed", Type: arrow.FixedWidthTypes.Boolean},
 		{Name: "built_from", Type: arrow.BinaryTypes.String, Nullable: true},
-		{Name: "content_hash", Type: arrow.BinaryTypes.String},
 		{Name: "rationale", Type: arrow.BinaryTypes.String, Nullable: true},
 		{Name: "evidence", Type: arrow.BinaryTypes.String, Nullable: true},
+		{Name: "spread", Type: arrow.PrimitiveTypes.Float64, Nullable: true},
 	}, nil)
 )
 
@@ -113,9 +111,9 @@ func buildScores(mem memory.Allocator, runID string, items []Item) []arrow.Recor
 	str := func(i int) *array.StringBuilder { return rb.Field(i).(*array.StringBuilder) }
 	f64 := func(i int) *array.Float64Builder { return rb.Field(i).(*array.Float64Builder) }
 	boolean := func(i int) *array.BooleanBuilder { return rb.Field(i).(*array.BooleanBuilder) }
-	run, id, crit, kind := str(0), str(1), str(2), str(3)
-	value, na, lo, hi, norm, fail := f64(4), boolean(5), f64(6), f64(7), f64(8), boolean(9)
-	built, hash, rationale, evidence := str(10), str(11), str(12), str(13)
+	run, id, crit, judged := str(0), str(1), str(2), boolean(3)
+	value, na, norm, fail := f64(4), boolean(5), f64(6), boolean(7)
+	built, rationale, evidence, spread := str(8), str(9), str(10), f64(11)
 	var recs []arrow.RecordBatch
 	n := 0
 	for _, it := range items {
@@ -126,17 +124,15 @@ func buildScores(mem memory.Allocator, runID string, items []Item) []arrow.Recor
 			run.Append(runID)
 			id.Append(it.Conversation.ID)
 			crit.Append(s.Criterion)
-			kind.Append(s.Kind)
+			judged.Append(s.Kind == "judge")
 			appendNullFloat(value, s.Value)
 			na.Append(s.NA)
-			lo.Append(s.ScaleMin)
-			hi.Append(s.ScaleMax)
 			appendNullFloat(norm, s.Normalized)
 			fail.Append(s.AutoFailed)
 			appendNullString(built, s.BuiltFrom)
-			hash.Append(it.Hash)
 			appendNullString(rationale, s.Rationale)
 			appendNullString(evidence, s.Evidence)
+			spread.AppendNull()
 			if n++; n == arrowBatchRows {
 				recs, n = append(recs, rb.NewRecordBatch()), 0
 			}
@@ -214,7 +210,7 @@ func (tm *arrowTiming) scores(mem memory.Allocator) tableWriter {
 		defer releaseAll(recs)
 		built := time.Now()
 		tm.build += built.Sub(start)
-		err := insertArrow(ctx, r, "scores", scoresSchema, recs)
+		err := insertArrow(ctx, r, "score_values", scoresSchema, recs)
 		tm.insert += time.Since(built)
 		return err
 	}

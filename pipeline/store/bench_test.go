@@ -269,20 +269,21 @@ func benchItems(n int) []Item {
 		it := Item{Conversation: c, Hash: fmt.Sprintf("%016x%016x%016x%016x", rng.Uint64(), rng.Uint64(), rng.Uint64(), rng.Uint64())}
 		it.Scores = make([]Score, benchScores)
 		for j := range it.Scores {
-			s := Score{Criterion: criteria[j%len(criteria)], Kind: "heuristic", ScaleMin: 1, ScaleMax: 5}
+			s := Score{Criterion: criteria[j%len(criteria)], Kind: "heuristic"}
+			lo, hi := 1.0, 5.0
 			if j >= 9 && j < 14 {
 				s.Kind = "judge"
 				s.Rationale = sentence(rng, agentPhrases, 60)
 				s.Evidence = fmt.Sprintf("[%d,%d]", rng.IntN(6), 6+rng.IntN(6))
 			}
 			if s.Criterion == "quality_index" {
-				s.ScaleMin, s.ScaleMax, s.BuiltFrom = 0, 100, "resolution,efficiency,empathy,accuracy"
+				lo, hi, s.BuiltFrom = 0, 100, "resolution,efficiency,empathy,accuracy"
 			}
 			if rng.IntN(10) == 0 {
 				s.NA, s.Value, s.Normalized = true, math.NaN(), math.NaN()
 			} else {
-				s.Value = s.ScaleMin + float64(rng.IntN(int(s.ScaleMax-s.ScaleMin)+1))
-				s.Normalized = (s.Value - s.ScaleMin) / (s.ScaleMax - s.ScaleMin) * 100
+				s.Value = lo + float64(rng.IntN(int(hi-lo)+1))
+				s.Normalized = (s.Value - lo) / (hi - lo) * 100
 				s.AutoFailed = rng.IntN(50) == 0
 			}
 			it.Scores[j] = s
@@ -303,10 +304,10 @@ func roundTripItems() []Item {
 	}}
 	return []Item{
 		{Conversation: c, Hash: "h1", Scores: []Score{
-			{Criterion: "efficiency", Kind: "heuristic", Value: 4, ScaleMin: 1, ScaleMax: 5, Normalized: 75},
+			{Criterion: "efficiency", Kind: "heuristic", Value: 4, Normalized: 75},
 			{Criterion: "access_to_human", Kind: "heuristic", Value: math.NaN(), NA: true, Normalized: math.NaN()},
-			{Criterion: "empathy", Kind: "judge", Value: 1, ScaleMin: 1, ScaleMax: 5, AutoFailed: true, Rationale: "rude", Evidence: "[1]"},
-			{Criterion: "quality_index", Kind: "heuristic", Value: 37.5, ScaleMax: 100, Normalized: 37.5, BuiltFrom: "efficiency,empathy"},
+			{Criterion: "empathy", Kind: "judge", Value: 1, AutoFailed: true, Rationale: "rude", Evidence: "[1]"},
+			{Criterion: "quality_index", Kind: "heuristic", Value: 37.5, Normalized: 37.5, BuiltFrom: "efficiency,empathy"},
 		}},
 		{Conversation: &transcript.Conversation{ID: "c2", Turns: []transcript.Turn{{Role: transcript.RoleBot, Text: "x"}}}, Hash: "h2"},
 	}
@@ -335,11 +336,9 @@ func testRoundTrip(t *testing.T, turns, scores tableWriter) {
 		RunID, ID, Criterion, Kind string
 		Value                      sql.Null[float64]
 		NA                         bool
-		Min, Max                   float64
 		Normalized                 sql.Null[float64]
 		AutoFailed                 bool
 		BuiltFrom                  sql.Null[string]
-		Hash                       string
 		Rationale, Evidence        sql.Null[string]
 	}
 	tests := []struct {
@@ -370,8 +369,8 @@ func testRoundTrip(t *testing.T, turns, scores tableWriter) {
 				}
 				for _, sc := range it.Scores {
 					wantScores = append(wantScores, scoreRow{r.ID, it.Conversation.ID, sc.Criterion, sc.Kind,
-						nullFloatOf(sc.Value), sc.NA, sc.ScaleMin, sc.ScaleMax, nullFloatOf(sc.Normalized), sc.AutoFailed,
-						nullable(sc.BuiltFrom, sc.BuiltFrom != ""), it.Hash,
+						nullFloatOf(sc.Value), sc.NA, nullFloatOf(sc.Normalized), sc.AutoFailed,
+						nullable(sc.BuiltFrom, sc.BuiltFrom != ""),
 						nullable(sc.Rationale, sc.Rationale != ""), nullable(sc.Evidence, sc.Evidence != "")})
 				}
 			}
@@ -391,13 +390,14 @@ func testRoundTrip(t *testing.T, turns, scores tableWriter) {
 			require.NoError(t, rows.Close())
 			assert.Equal(t, wantTurns, gotTurns)
 
-			rows, err = s.DB().QueryContext(ctx, `SELECT * EXCLUDE (spread) FROM scores ORDER BY conversation_id, rowid`)
+			rows, err = s.DB().QueryContext(ctx, `SELECT run_id, conversation_id, criterion, CASE WHEN judged THEN 'judge' ELSE 'heuristic' END, value, na,
+				normalized, auto_failed, built_from, rationale, evidence FROM score_values ORDER BY conversation_id, rowid`)
 			require.NoError(t, err)
 			var gotScores []scoreRow
 			for rows.Next() {
 				var g scoreRow
-				require.NoError(t, rows.Scan(&g.RunID, &g.ID, &g.Criterion, &g.Kind, &g.Value, &g.NA, &g.Min, &g.Max,
-					&g.Normalized, &g.AutoFailed, &g.BuiltFrom, &g.Hash, &g.Rationale, &g.Evidence))
+				require.NoError(t, rows.Scan(&g.RunID, &g.ID, &g.Criterion, &g.Kind, &g.Value, &g.NA,
+					&g.Normalized, &g.AutoFailed, &g.BuiltFrom, &g.Rationale, &g.Evidence))
 				gotScores = append(gotScores, g)
 			}
 			require.NoError(t, rows.Err())

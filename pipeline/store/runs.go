@@ -112,7 +112,7 @@ func (r *Run) begin(ctx context.Context, now time.Time) error {
 		if _, err := r.conn.ExecContext(ctx, `UPDATE runs SET resumes = resumes + 1 WHERE run_id = ?`, resumeID); err != nil {
 			return fmt.Errorf("resume run %s: %w", resumeID, err)
 		}
-		rows, err := r.conn.QueryContext(ctx, `SELECT conversation_id, content_hash FROM scores WHERE run_id = ? AND criterion = 'quality_index'`, resumeID)
+		rows, err := r.conn.QueryContext(ctx, `SELECT conversation_id, content_hash FROM signals WHERE run_id = ?`, resumeID)
 		if err != nil {
 			return fmt.Errorf("resume run %s: %w", resumeID, err)
 		}
@@ -169,7 +169,7 @@ func (r *Run) Finish(ctx context.Context, duplicates int64, runErr error, now ti
 	}
 	_, err := r.conn.ExecContext(ctx, `
 		UPDATE runs SET status = ?, finished_at = ?, error = NULLIF(?, ''), duplicates = ?,
-			conversations = (SELECT count(*) FROM scores WHERE run_id = ? AND criterion = 'quality_index'),
+			conversations = (SELECT count(*) FROM signals WHERE run_id = ?),
 			quarantined = (SELECT count(*) FROM quarantine WHERE run_id = ?)
 		WHERE run_id = ?`, status, now.UTC(), msg, duplicates, r.ID, r.ID, r.ID)
 	if err != nil {

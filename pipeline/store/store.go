@@ -111,6 +111,9 @@ func (s *Store) migrate(ctx context.Context) error {
 		return fmt.Errorf("migrate: %w", err)
 	}
 	defer tx.Rollback()
+	if err := migrateScoresTable(ctx, tx); err != nil {
+		return err
+	}
 	for _, stmt := range append(schema[:len(schema):len(schema)], extraSchema...) {
 		if _, err := tx.ExecContext(ctx, stmt); err != nil {
 			return fmt.Errorf("migrate: %w\n%s", err, stmt)
@@ -131,6 +134,36 @@ func (s *Store) migrate(ctx context.Context) error {
 		return fmt.Errorf("migrate: %w", err)
 	}
 	return tx.Commit()
+}
+
+// migrateScoresTable turns the scores table of schema versions 1 and 2 into score_values under the scores
+// view (version 3), moving each conversation's content hash to signals.
+func migrateScoresTable(ctx context.Context, tx *sql.Tx) error {
+	var kind string
+	err := tx.QueryRowContext(ctx, `SELECT table_type FROM information_schema.tables
+		WHERE table_schema = 'main' AND table_name = 'scores'`).Scan(&kind)
+	if errors.Is(err, sql.ErrNoRows) || kind != "BASE TABLE" {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("migrate scores: %w", err)
+	}
+	for _, stmt := range []string{
+		`ALTER TABLE scores ADD COLUMN IF NOT EXISTS spread DOUBLE`,
+		`CREATE TABLE score_values AS SELECT run_id, conversation_id, criterion, kind = 'judge' AS judged, value, na,
+			normalized, auto_failed, built_from, rationale, evidence, spread FROM scores`,
+		`ALTER TABLE signals ADD COLUMN IF NOT EXISTS content_hash VARCHAR`,
+		`UPDATE signals SET content_hash = s.content_hash
+			FROM (SELECT DISTINCT run_id, conversation_id, content_hash FROM scores) s
+			WHERE signals.run_id = s.run_id AND signals.conversation_id = s.conversation_id`,
+		`DROP VIEW IF EXISTS scored`,
+		`DROP TABLE scores`,
+	} {
+		if _, err := tx.ExecContext(ctx, stmt); err != nil {
+			return fmt.Errorf("migrate scores: %w\n%s", err, stmt)
+		}
+	}
+	return nil
 }
 
 func (s *Store) checkVersion(ctx context.Context) error {

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"math"
 	"path/filepath"
 	"testing"
@@ -26,9 +27,9 @@ func item(id, text string) Item {
 		Turns:    []transcript.Turn{{Role: transcript.RoleCustomer, Text: "hi", At: t0}, {Role: transcript.RoleBot, Text: text}}}
 	return Item{Conversation: c, Hash: "hash-" + text, Signals: []float64{2, math.NaN()}, CustomerLanguage: "en",
 		Scores: []Score{
-			{Criterion: "efficiency", Kind: "heuristic", Value: 4, ScaleMin: 1, ScaleMax: 5, Normalized: 75},
+			{Criterion: "efficiency", Kind: "heuristic", Value: 4, Normalized: 75},
 			{Criterion: "access_to_human", Kind: "heuristic", Value: math.NaN(), NA: true, Normalized: math.NaN()},
-			{Criterion: "quality_index", Kind: "heuristic", Value: 75, ScaleMax: 100, Normalized: 75, BuiltFrom: "efficiency"},
+			{Criterion: "quality_index", Kind: "heuristic", Value: 75, Normalized: 75, BuiltFrom: "efficiency"},
 		}}
 }
 
@@ -133,4 +134,37 @@ func TestFailedBatchLeavesNothing(t *testing.T) {
 func TestReadOnlyOpen(t *testing.T) {
 	_, err := Open(t.Context(), filepath.Join(t.TempDir(), "none.duckdb"), Options{ReadOnly: true})
 	require.ErrorContains(t, err, "convqa run --db")
+}
+
+// TestMigrateScoresTable opens a file written by schema version 2, whose scores were a table, and finds them
+// under the scores view with nothing lost.
+func TestMigrateScoresTable(t *testing.T) {
+	ctx := t.Context()
+	p := filepath.Join(t.TempDir(), "v2.duckdb")
+	old, err := sql.Open("duckdb", p)
+	require.NoError(t, err)
+	for _, stmt := range []string{
+		`CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)`,
+		`INSERT INTO meta VALUES ('schema_version', '2')`,
+		`CREATE TABLE signals (run_id VARCHAR NOT NULL, conversation_id VARCHAR NOT NULL, customer_language VARCHAR, agent_language VARCHAR)`,
+		`INSERT INTO signals VALUES ('r1', 'c1', 'en', 'en')`,
+		`CREATE TABLE scores (run_id VARCHAR NOT NULL, conversation_id VARCHAR NOT NULL, criterion VARCHAR NOT NULL,
+			kind VARCHAR NOT NULL, value DOUBLE, na BOOLEAN NOT NULL, scale_min DOUBLE, scale_max DOUBLE, normalized DOUBLE,
+			auto_failed BOOLEAN NOT NULL DEFAULT false, built_from VARCHAR, content_hash VARCHAR NOT NULL, rationale VARCHAR,
+			evidence VARCHAR, spread DOUBLE)`,
+		`INSERT INTO scores VALUES ('r1', 'c1', 'resolution', 'judge', 4, false, 1, 5, 75, false, NULL, 'h1', 'fixed', '[2]', NULL),
+			('r1', 'c1', 'quality_index', 'judge', 75, false, 0, 100, 75, false, 'resolution', 'h1', NULL, NULL, NULL)`,
+	} {
+		_, err := old.Exec(stmt)
+		require.NoError(t, err, stmt)
+	}
+	require.NoError(t, old.Close())
+
+	s, err := Open(ctx, p, Options{})
+	require.NoError(t, err)
+	defer s.Close()
+	assert.Equal(t, 2, count(t, s, `SELECT count(*) FROM scores WHERE run_id = 'r1' AND kind = 'judge' AND content_hash = 'h1'`))
+	assert.Equal(t, 1, count(t, s, `SELECT count(*) FROM scores WHERE rationale = 'fixed' AND evidence = '[2]' AND value = 4`))
+	assert.Equal(t, 1, count(t, s, `SELECT count(*) FROM signals WHERE content_hash = 'h1'`))
+	assert.Equal(t, 3, count(t, s, `SELECT value::INTEGER FROM meta WHERE key = 'schema_version'`))
 }

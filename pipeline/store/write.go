@@ -28,16 +28,15 @@ type Item struct {
 
 // Score is one row of the scores table.
 type Score struct {
-	Criterion          string
-	Kind               string
-	Value              float64 // NaN when NA
-	NA                 bool
-	ScaleMin, ScaleMax float64
-	Normalized         float64 // NaN when NA
-	AutoFailed         bool
-	BuiltFrom          string
-	Rationale          string
-	Evidence           string
+	Criterion  string
+	Kind       string
+	Value      float64 // NaN when NA
+	NA         bool
+	Normalized float64 // NaN when NA
+	AutoFailed bool
+	BuiltFrom  string
+	Rationale  string
+	Evidence   string
 	// Samples counts the judge's samples behind a judge score; Spread (max-min of their scores) is stored
 	// only when there were several.
 	Samples int
@@ -224,16 +223,17 @@ func (w *Writer) appendRows(ctx context.Context, items []Item, quarantined []tra
 	if err := w.appendTurns(items, known); err != nil {
 		return err
 	}
-	cols := append([]string{"run_id", "conversation_id", "customer_language", "agent_language"}, w.run.spec.SignalNames...)
+	cols := append([]string{"run_id", "conversation_id", "content_hash", "customer_language", "agent_language"}, w.run.spec.SignalNames...)
 	err := w.withAppender("signals", cols, func(a *duckdb.Appender) error {
 		row := make([]driver.Value, len(cols))
 		for _, it := range items {
 			if len(it.Signals) != len(w.run.spec.SignalNames) {
 				return fmt.Errorf("conversation %q: %d signals, want %d", it.Conversation.ID, len(it.Signals), len(w.run.spec.SignalNames))
 			}
-			row[0], row[1], row[2], row[3] = w.run.ID, it.Conversation.ID, nullString(it.CustomerLanguage), nullString(it.AgentLanguage)
+			row[0], row[1], row[2] = w.run.ID, it.Conversation.ID, it.Hash
+			row[3], row[4] = nullString(it.CustomerLanguage), nullString(it.AgentLanguage)
 			for i, v := range it.Signals {
-				row[4+i] = nullFloat(v)
+				row[5+i] = nullFloat(v)
 			}
 			if err := a.AppendRow(row...); err != nil {
 				return err
@@ -278,14 +278,14 @@ func (w *Writer) appendTurns(items []Item, known map[string]string) error {
 	})
 }
 
-// appendScores appends every score of the items.
+// appendScores appends every score of the items to score_values (the scores view adds kind, scale and hash).
 func (w *Writer) appendScores(items []Item) error {
-	return w.withAppender("scores", nil, func(a *duckdb.Appender) error {
+	return w.withAppender("score_values", nil, func(a *duckdb.Appender) error {
 		for _, it := range items {
 			for _, s := range it.Scores {
-				if err := a.AppendRow(w.run.ID, it.Conversation.ID, s.Criterion, s.Kind, nullFloat(s.Value), s.NA,
-					s.ScaleMin, s.ScaleMax, nullFloat(s.Normalized), s.AutoFailed, nullString(s.BuiltFrom),
-					it.Hash, nullString(s.Rationale), nullString(s.Evidence), spread(s)); err != nil {
+				if err := a.AppendRow(w.run.ID, it.Conversation.ID, s.Criterion, s.Kind == "judge", nullFloat(s.Value), s.NA,
+					nullFloat(s.Normalized), s.AutoFailed, nullString(s.BuiltFrom), nullString(s.Rationale),
+					nullString(s.Evidence), spread(s)); err != nil {
 					return err
 				}
 			}
