@@ -54,7 +54,7 @@ type Config struct {
 
 	// Workers score conversations in parallel; default GOMAXPROCS.
 	Workers int
-	// BatchSize is how many conversations each transaction stores; default 4096. Larger batches write
+	// BatchSize is how many conversations each transaction stores; default 2048. Larger batches write
 	// faster; a crash loses at most one batch of work per writer, never consistency.
 	BatchSize int
 	// Writers commit batches in parallel, each over its own connection; default 2.
@@ -89,7 +89,7 @@ func (c Config) withDefaults() Config {
 		// Big enough that per-transaction costs vanish, small enough that a batch of typical
 		// conversations (~30 MB of turns) is no memory concern. With the judge online, small batches start
 		// the calls at once, store each answer soon after it arrives and leave little to write at the end.
-		c.BatchSize = 4096
+		c.BatchSize = 2048
 		if judging {
 			c.BatchSize = 32
 		}
