@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -14,7 +15,8 @@ import (
 	"github.com/convqa/convqa/pipeline/transcript"
 )
 
-// abReDialCriteria maps the dialogue-level rating columns of AB-ReDial onto label criteria.
+// abReDialCriteria maps the dialogue-level rating columns of AB-ReDial's annotated_dialogues.csv onto label
+// criteria.
 var abReDialCriteria = []struct{ column, criterion string }{
 	{"understanding", "understanding"},
 	{"task-completion", "task_completion"},
@@ -23,16 +25,26 @@ var abReDialCriteria = []struct{ column, criterion string }{
 	{"dialogue-overall", "overall"},
 }
 
-// ConvertABReDial reads AB-ReDial's annotated_dialogues.csv and writes each dialogue once to out, as a
-// human-channel transcript in English (SYSTEM, the recommender, is the agent; USER is the customer), and one row
+// abReDialSegmentCriteria are the rating columns of annotated_turns.csv, each followed by the segment's number
+// (overall1 rates the first segment).
+var abReDialSegmentCriteria = []string{"relevance", "interestingness", "overall"}
+
+// ConvertABReDial reads one of AB-ReDial's two annotated files and writes its conversations to out, as
+// human-channel transcripts in English (SYSTEM, the recommender, is the agent; USER is the customer), and one row
 // per rater and criterion to labels as the human labels CSV (conversation_id,criterion,value,rater). It returns
-// the number of conversations and of label rows written. labels may be nil.
+// the number of conversations and of label rows written. labels may be nil. The header tells the files apart:
 //
-// The file has one row per rater per dialogue. A few ConvIds are shared by two different dialogues; each gets
-// its own conversation, the second with the id suffix "-2". Raters are anonymous: rater "r2" is the second row
-// of a dialogue, not the same person across dialogues. Empty ratings are skipped; values are written as
-// numbers ("3.0" becomes "3"). Utterances are "SYSTEM" or "USER", then a tab or other white space, then the text;
-// empty cells end the dialogue. ConvertABReDial flushes out.
+//   - annotated_dialogues.csv rates whole dialogues (understanding, task-completion, interest-arousal,
+//     efficiency, dialogue-overall): each dialogue is one conversation "ab-redial/ID".
+//   - annotated_turns.csv rates segments of the first twelve utterances (relevance1, interestingness1,
+//     overall1 for the utterances before them, and so on): each segment is one conversation "ab-redial/ID/N",
+//     labelled relevance, interestingness and overall.
+//
+// The files have one row per rater per dialogue. A few ConvIds are shared by two different dialogues; each gets
+// its own conversation, the second with the id suffix "-2" ("ab-redial/J7-2", "ab-redial/J7-2/1"). Raters are
+// anonymous: rater "r2" is the second row of a dialogue, not the same person across dialogues. Empty ratings
+// are skipped; values are written as numbers ("3.0" becomes "3"). Utterances are "SYSTEM" or "USER", then a
+// tab or other white space, then the text; empty cells are skipped. ConvertABReDial flushes out.
 func ConvertABReDial(r io.Reader, out *transcript.JSONLWriter, labels io.Writer) (convs int, labelRows int, err error) {
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
@@ -53,9 +65,10 @@ func ConvertABReDial(r io.Reader, out *transcript.JSONLWriter, labels io.Writer)
 		}
 	}
 	// dialogues maps a ConvId to the content hashes of its distinct dialogues, in order of appearance; raters
-	// counts the rows seen per conversation id.
+	// counts the rows seen per dialogue.
 	dialogues := map[string][][32]byte{}
 	raters := map[string]int{}
+	turns := make([][]transcript.Turn, len(cols.units))
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
@@ -75,54 +88,64 @@ func ConvertABReDial(r io.Reader, out *transcript.JSONLWriter, labels io.Writer)
 		if convID == "" {
 			return convs, labelRows, fmt.Errorf("convert ab-redial: line %d: empty ConvId", line)
 		}
-		turns, err := abReDialTurns(cols.utterances, cell)
-		if err != nil {
-			return convs, labelRows, fmt.Errorf("convert ab-redial: line %d (ConvId %s): %w", line, convID, err)
-		}
-		h := hashTurns(turns)
-		k := -1
-		for i, seen := range dialogues[convID] {
-			if seen == h {
-				k = i
+		some := false
+		for u, unit := range cols.units {
+			if turns[u], err = abReDialTurns(unit.utterances, cell); err != nil {
+				return convs, labelRows, fmt.Errorf("convert ab-redial: line %d (ConvId %s): %w", line, convID, err)
 			}
+			some = some || len(turns[u]) > 0
 		}
+		if !some {
+			return convs, labelRows, fmt.Errorf("convert ab-redial: line %d (ConvId %s): no utterances", line, convID)
+		}
+		h := hashTurns(slices.Concat(turns...))
+		k := slices.Index(dialogues[convID], h)
 		if k < 0 {
 			dialogues[convID] = append(dialogues[convID], h)
 			k = len(dialogues[convID]) - 1
 		}
-		id := "ab-redial/" + convID
+		base := "ab-redial/" + convID
 		if k > 0 {
-			id += "-" + strconv.Itoa(k+1)
+			base += "-" + strconv.Itoa(k+1)
 		}
-		raters[id]++
-		if raters[id] == 1 {
-			c := &transcript.Conversation{
-				ID: id, Channel: transcript.ChannelHuman, Language: "en", Topic: "movie_recommendation",
-				Metadata: map[string]any{"source": "ab-redial", "source_id": convID},
-				Turns:    turns,
-			}
-			if err := out.Write(c); err != nil {
-				return convs, labelRows, fmt.Errorf("convert ab-redial: %w", err)
-			}
-			convs++
-		}
-		if lw == nil {
-			continue
-		}
-		rater := "r" + strconv.Itoa(raters[id])
-		for i, crit := range abReDialCriteria {
-			raw := strings.TrimSpace(cell(cols.criteria[i]))
-			if raw == "" {
+		raters[base]++
+		rater := "r" + strconv.Itoa(raters[base])
+		for u, unit := range cols.units {
+			if len(turns[u]) == 0 {
 				continue
 			}
-			v, err := strconv.ParseFloat(raw, 64)
-			if err != nil {
-				return convs, labelRows, fmt.Errorf("convert ab-redial: line %d column %s: %q is not a number", line, crit.column, raw)
+			id := base + unit.suffix
+			if raters[base] == 1 {
+				meta := map[string]any{"source": "ab-redial", "source_id": convID}
+				if unit.segment > 0 {
+					meta["segment"] = unit.segment
+				}
+				c := &transcript.Conversation{
+					ID: id, Channel: transcript.ChannelHuman, Language: "en", Topic: "movie_recommendation",
+					Metadata: meta, Turns: turns[u],
+				}
+				if err := out.Write(c); err != nil {
+					return convs, labelRows, fmt.Errorf("convert ab-redial: %w", err)
+				}
+				convs++
 			}
-			if err := lw.Write([]string{id, crit.criterion, strconv.FormatFloat(v, 'f', -1, 64), rater}); err != nil {
-				return convs, labelRows, fmt.Errorf("convert ab-redial: write labels: %w", err)
+			if lw == nil {
+				continue
 			}
-			labelRows++
+			for _, crit := range unit.criteria {
+				raw := strings.TrimSpace(cell(crit.col))
+				if raw == "" {
+					continue
+				}
+				v, err := strconv.ParseFloat(raw, 64)
+				if err != nil {
+					return convs, labelRows, fmt.Errorf("convert ab-redial: line %d column %s: %q is not a number", line, crit.column, raw)
+				}
+				if err := lw.Write([]string{id, crit.criterion, strconv.FormatFloat(v, 'f', -1, 64), rater}); err != nil {
+					return convs, labelRows, fmt.Errorf("convert ab-redial: write labels: %w", err)
+				}
+				labelRows++
+			}
 		}
 	}
 	if lw != nil {
@@ -137,10 +160,23 @@ func ConvertABReDial(r io.Reader, out *transcript.JSONLWriter, labels io.Writer)
 	return convs, labelRows, nil
 }
 
+// abReDialCols is the layout of one of the annotated files: the ConvId column and the rated units of a row.
 type abReDialCols struct {
-	id         int
-	utterances []int // column indexes in the order of the utterance numbers
-	criteria   []int // indexes of abReDialCriteria's columns
+	id    int
+	units []abReDialUnit
+}
+
+// abReDialUnit is the part of a row that becomes one conversation: the whole dialogue, or one rated segment.
+type abReDialUnit struct {
+	suffix     string // appended to the conversation id: "" for a dialogue, "/N" for segment N
+	segment    int    // N, or 0 for a dialogue
+	utterances []int  // column indexes in the order of the utterance numbers
+	criteria   []abReDialRating
+}
+
+type abReDialRating struct {
+	col               int
+	column, criterion string
 }
 
 func abReDialColumns(header []string) (abReDialCols, error) {
@@ -166,16 +202,60 @@ func abReDialColumns(header []string) (abReDialCols, error) {
 		return cols, errors.New("header has no utterance columns (utterance0, utterance1, ...)")
 	}
 	sort.Slice(utts, func(a, b int) bool { return utts[a].n < utts[b].n })
+
+	if _, segmented := byName[abReDialSegmentCriteria[len(abReDialSegmentCriteria)-1]+"1"]; segmented {
+		// annotated_turns.csv: segment N holds the utterance columns after segment N-1's ratings and before its own.
+		for n := 1; ; n++ {
+			unit := abReDialUnit{suffix: "/" + strconv.Itoa(n), segment: n}
+			first := len(header)
+			var missing []string
+			for _, c := range abReDialSegmentCriteria {
+				name := c + strconv.Itoa(n)
+				i, ok := byName[name]
+				if !ok {
+					missing = append(missing, name)
+					continue
+				}
+				unit.criteria = append(unit.criteria, abReDialRating{i, name, c})
+				first = min(first, i)
+			}
+			if n > 1 && len(unit.criteria) == 0 {
+				break
+			}
+			if len(missing) > 0 {
+				return cols, fmt.Errorf("header has no %s column", strings.Join(missing, ", "))
+			}
+			prev := -1 // the last rating column of the segment before
+			if n > 1 {
+				for _, c := range cols.units[n-2].criteria {
+					prev = max(prev, c.col)
+				}
+			}
+			for _, u := range utts {
+				if u.col > prev && u.col < first {
+					unit.utterances = append(unit.utterances, u.col)
+				}
+			}
+			if len(unit.utterances) == 0 {
+				return cols, fmt.Errorf("header has no utterance columns before %s", header[first])
+			}
+			cols.units = append(cols.units, unit)
+		}
+		return cols, nil
+	}
+
+	unit := abReDialUnit{}
 	for _, u := range utts {
-		cols.utterances = append(cols.utterances, u.col)
+		unit.utterances = append(unit.utterances, u.col)
 	}
 	for _, c := range abReDialCriteria {
 		i, ok := byName[c.column]
 		if !ok {
 			return cols, fmt.Errorf("header has no %s column", c.column)
 		}
-		cols.criteria = append(cols.criteria, i)
+		unit.criteria = append(unit.criteria, abReDialRating{i, c.column, c.criterion})
 	}
+	cols.units = append(cols.units, unit)
 	return cols, nil
 }
 
@@ -203,9 +283,6 @@ func abReDialTurns(utterances []int, cell func(int) string) ([]transcript.Turn, 
 			return nil, fmt.Errorf("utterance%d: want SYSTEM or USER before the text, got %q", k, abbreviate(u, 40))
 		}
 		turns = append(turns, transcript.Turn{Role: role, Text: text})
-	}
-	if len(turns) == 0 {
-		return nil, errors.New("no utterances")
 	}
 	return turns, nil
 }

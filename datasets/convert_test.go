@@ -5,8 +5,10 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -221,6 +223,93 @@ func TestConvertABReDialAnnotatedDialogues(t *testing.T) {
 	for id, rs := range ratersPer {
 		// 3 to 7 raters a dialogue, less the four rows without ratings
 		assert.True(t, len(rs) >= 2 && len(rs) <= 7, "%s has %d raters", id, len(rs))
+	}
+}
+
+func TestConvertABReDialAnnotatedTurns(t *testing.T) {
+	path := sharedData(t, "ab-redial/annotated_turns.csv")
+	f, err := os.Open(path)
+	require.NoError(t, err)
+	defer f.Close()
+	var conv, lab bytes.Buffer
+	n, rows, err := ConvertABReDial(f, transcript.NewJSONLWriter(&conv), &lab)
+	require.NoError(t, err)
+
+	// The same 200 dialogues as annotated_dialogues.csv, each cut into three rated segments of four utterances.
+	convs := readConversations(t, conv.Bytes())
+	require.Len(t, convs, n)
+	perDialogue := map[string]int{}
+	for _, c := range convs {
+		i := strings.LastIndexByte(c.ID, '/')
+		base, seg := c.ID[:i], c.ID[i+1:]
+		require.Contains(t, []string{"1", "2", "3"}, seg, "segment id %s", c.ID)
+		assert.Equal(t, seg, strconv.Itoa(int(c.Metadata["segment"].(float64))), c.ID)
+		perDialogue[base]++
+		assert.LessOrEqual(t, len(c.Turns), 4, c.ID)
+	}
+	assert.Len(t, perDialogue, 200)
+	assert.Equal(t, 600, n)
+	for _, id := range []string{"J7", "G0", "F1", "AT", "BO"} {
+		assert.Contains(t, perDialogue, "ab-redial/"+id+"-2")
+	}
+	assert.Equal(t, transcript.Turn{Role: transcript.RoleAgent, Text: "Hi Any genre you love?"}, firstTurn(t, convs, "ab-redial/86/1"))
+
+	labels := readLabels(t, lab.Bytes())
+	require.Len(t, labels, rows)
+	perCriterion := map[string]int{}
+	ranges := map[string][2]float64{"relevance": {0, 4}, "interestingness": {1, 3}, "overall": {1, 5}}
+	for _, l := range labels {
+		perCriterion[l.criterion]++
+		v, err := strconv.ParseFloat(l.value, 64)
+		require.NoError(t, err)
+		r := ranges[l.criterion]
+		assert.True(t, v >= r[0] && v <= r[1], "%s %s = %v out of range", l.id, l.criterion, v)
+	}
+	assert.Equal(t, []string{"interestingness", "overall", "relevance"}, slices.Sorted(maps.Keys(perCriterion)))
+	assert.Greater(t, perCriterion["overall"], 3*len(perDialogue), "three or more raters a segment")
+}
+
+func firstTurn(t *testing.T, convs []*transcript.Conversation, id string) transcript.Turn {
+	t.Helper()
+	for _, c := range convs {
+		if c.ID == id {
+			return c.Turns[0]
+		}
+	}
+	t.Fatalf("no conversation %s", id)
+	return transcript.Turn{}
+}
+
+func TestConvertABReDialSegmentsInline(t *testing.T) {
+	const header = "ConvId,utterance0,utterance1,relevance1,interestingness1,overall1,utterance2,utterance3,relevance2,interestingness2,overall2\n"
+	var conv, lab bytes.Buffer
+	in := header + "K1,SYSTEM\tHi!,USER\tHello,4,2,4.0,SYSTEM\tseen Alien?,USER\tno,1,,2\n" +
+		"K1,SYSTEM\tHi!,USER\tHello,3,3,5,SYSTEM\tseen Alien?,USER\tno,2,2,2\n" +
+		"K2,USER\thi,SYSTEM\they,5,5,5,,,,,\n"
+	n, rows, err := ConvertABReDial(strings.NewReader(in), transcript.NewJSONLWriter(&conv), &lab)
+	require.NoError(t, err)
+	assert.Equal(t, 3, n, "K1 has two segments, K2 one: its second is empty")
+	convs := readConversations(t, conv.Bytes())
+	require.Len(t, convs, 3)
+	assert.Equal(t, []string{"ab-redial/K1/1", "ab-redial/K1/2", "ab-redial/K2/1"}, []string{convs[0].ID, convs[1].ID, convs[2].ID})
+	assert.Equal(t, "seen Alien?", convs[1].Turns[0].Text)
+	assert.Equal(t, transcript.RoleCustomer, convs[1].Turns[1].Role)
+	labels := readLabels(t, lab.Bytes())
+	assert.Equal(t, 3+2+3+3+3, rows)
+	assert.Equal(t, []labelRow{
+		{"ab-redial/K1/1", "relevance", "4", "r1"}, {"ab-redial/K1/1", "interestingness", "2", "r1"}, {"ab-redial/K1/1", "overall", "4", "r1"},
+		{"ab-redial/K1/2", "relevance", "1", "r1"}, {"ab-redial/K1/2", "overall", "2", "r1"},
+		{"ab-redial/K1/1", "relevance", "3", "r2"},
+	}, labels[:6])
+
+	for _, tt := range []struct{ name, in, wantErr string }{
+		{"a rating missing", "ConvId,utterance0,relevance1,overall1\nK1,USER\tx,1,1\n", "no interestingness1 column"},
+		{"no utterances before a segment", "ConvId,relevance1,interestingness1,overall1,utterance0\nK1,1,1,1,USER\tx\n", "no utterance columns before relevance1"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, err := ConvertABReDial(strings.NewReader(tt.in), transcript.NewJSONLWriter(io.Discard), nil)
+			require.ErrorContains(t, err, tt.wantErr)
+		})
 	}
 }
 

@@ -36,6 +36,10 @@ func FuzzConvertABReDial(f *testing.F) {
 	f.Add(header + "K2,BOT\thi,,1,1,1,1,1\n")
 	f.Add("\ufeff" + header + "K3\n")
 	f.Add("ConvId\n")
+	const segments = "ConvId,utterance0,utterance1,relevance1,interestingness1,overall1,utterance2,relevance2,interestingness2,overall2\n"
+	f.Add(segments + "K1,SYSTEM\tHi!,USER\tHello,4,2,4.0,SYSTEM\tbye,1,1,1\nK1,SYSTEM\tHi!,USER\tHello,3,,5,SYSTEM\tbye,,,\n")
+	f.Add(segments + "K2,,,1,1,1,USER\tx,2,2,2\n")
+	f.Add("ConvId,utterance0,relevance1,overall1\nK1,USER\tx,1,1\n")
 	f.Fuzz(func(t *testing.T, in string) {
 		var conv, lab bytes.Buffer
 		n, rows, err := ConvertABReDial(strings.NewReader(in), transcript.NewJSONLWriter(&conv), &lab)

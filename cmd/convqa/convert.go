@@ -20,10 +20,14 @@ func newConvertCmd(e *env) *cobra.Command {
 		Long: `Convert turns public conversation datasets into convqa's canonical JSONL:
 
   abcd       ABCD (Action-Based Conversations Dataset) JSON: agent and customer turns, actions as system turns
-  ab-redial  AB-ReDial annotated_dialogues.csv: one conversation per dialogue, and with --labels the human
-             ratings as a labels CSV (conversation_id,criterion,value,rater) for convqa calibrate`,
+  ab-redial  AB-ReDial annotated_dialogues.csv: one conversation per dialogue ("ab-redial/ID"), and with
+             --labels the human ratings as a labels CSV (conversation_id,criterion,value,rater) for convqa
+             calibrate: understanding, task_completion, interest_arousal, efficiency, overall.
+             AB-ReDial annotated_turns.csv (told apart by its header): one conversation per rated segment of
+             four utterances ("ab-redial/ID/1" to "/3"), labelled relevance, interestingness, overall.`,
 		Example: `  convqa convert --from abcd --in abcd_sample.json --out abcd.jsonl
-  convqa convert --from ab-redial --in annotated_dialogues.csv --out redial.jsonl --labels redial-labels.csv`,
+  convqa convert --from ab-redial --in annotated_dialogues.csv --out redial.jsonl --labels redial-labels.csv
+  convqa convert --from ab-redial --in annotated_turns.csv --out segments.jsonl --labels segment-labels.csv`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if in == "" || out == "" {

@@ -23,30 +23,31 @@ func TestPublicDatasetsLoadWithoutLoss(t *testing.T) {
 	}
 	dir := t.TempDir()
 	for _, tc := range []struct {
-		from, in string
-		labels   bool
+		name, from, in string
+		labels         bool
 	}{
-		{"abcd", "abcd/abcd_sample.json", false},
-		{"ab-redial", "ab-redial/annotated_dialogues.csv", true},
+		{"abcd", "abcd", "abcd/abcd_sample.json", false},
+		{"ab-redial", "ab-redial", "ab-redial/annotated_dialogues.csv", true},
+		{"ab-redial-segments", "ab-redial", "ab-redial/annotated_turns.csv", true},
 	} {
-		t.Run(tc.from, func(t *testing.T) {
-			out := filepath.Join(dir, tc.from+".jsonl")
+		t.Run(tc.name, func(t *testing.T) {
+			out := filepath.Join(dir, tc.name+".jsonl")
 			args := []string{"convert", "--from", tc.from, "--in", filepath.Join(data, tc.in), "--out", out}
 			if tc.labels {
-				args = append(args, "--labels", filepath.Join(dir, tc.from+"-labels.csv"))
+				args = append(args, "--labels", filepath.Join(dir, tc.name+"-labels.csv"))
 			}
 			r := convqa(t, dir, args...)
 			require.Equal(t, 0, r.code, r.stderr)
 			lines := countLines(t, out)
 			require.Greater(t, lines, 0)
 
-			db := filepath.Join(dir, tc.from+".duckdb")
+			db := filepath.Join(dir, tc.name+".duckdb")
 			r = convqa(t, dir, "run", "--input", out, "--db", db, "--strict")
 			require.Equal(t, 0, r.code, "no record may be quarantined\n%s%s", r.stdout, r.stderr)
 			assert.EqualValues(t, lines, query(t, db, `SELECT count(*) FROM conversations`))
 			assert.EqualValues(t, lines, query(t, db, `SELECT count(*) FROM scores WHERE criterion = 'quality_index'`))
 			if tc.labels {
-				assert.Greater(t, countLines(t, filepath.Join(dir, tc.from+"-labels.csv")), lines)
+				assert.Greater(t, countLines(t, filepath.Join(dir, tc.name+"-labels.csv")), lines)
 			}
 		})
 	}
