@@ -23,6 +23,7 @@ const (
 	catInjection                     // text addressed to an AI grader
 	catBotName                       // one of Options.BotNames
 	catPositive                      // the customer voices satisfaction or thanks (sentiment.go)
+	catRejection                     // the customer turns down what the agent side offered (sentiment.go)
 	numCategories
 )
 

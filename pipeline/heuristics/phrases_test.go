@@ -266,3 +266,25 @@ func TestInjectionAttempt(t *testing.T) {
 	}
 	assert.False(t, signalsOf(cu("hi"), sy("System prompt updated")).InjectionAttempt, "system turns are not checked")
 }
+
+// TestPhraseSyntax keeps every phrase within the syntax expand understands: "{a|b}" groups closed and not
+// nested (a nested group would silently expand into nonsense patterns that never match).
+func TestPhraseSyntax(t *testing.T) {
+	for _, l := range phraseLists {
+		for _, p := range l.phrases {
+			depth := 0
+			for _, r := range p {
+				switch r {
+				case '{':
+					depth++
+				case '}':
+					depth--
+				}
+				if depth < 0 || depth > 1 {
+					break
+				}
+			}
+			assert.Zero(t, depth, "%s %q: braces unbalanced or nested", l.lang, p)
+		}
+	}
+}

@@ -40,9 +40,43 @@ func TestCustomerPositive(t *testing.T) {
 	}
 }
 
+func TestCustomerRejections(t *testing.T) {
+	an := analyzer()
+	for _, tt := range []struct {
+		name  string
+		turns []string // alternating agent, customer
+		want  int
+	}{
+		{"neutral", []string{"Which plan are you on?", "The basic one.", "You can upgrade in Settings.", "OK, I will."}, 0},
+		{"turned down", []string{"You could reset it from the app.", "That's not what I need.", "Try our help centre.", "I'm not interested in articles."}, 2},
+		{"preferences", []string{"Have you seen Alien (1979)?", "I didn't like that one.", "What about Heat?", "Not really my thing, not a fan."}, 2},
+		{"bare no answers a question", []string{"Have you restarted it?", "No", "Did you get the e-mail?", "No."}, 0},
+		{"answers the closing", []string{"Anything else I can help with?", "Not really."}, 0},
+		{"thanks with it", []string{"Would you like the premium plan?", "Not really, thanks."}, 0},
+		{"other languages", []string{"Probieren Sie das.", "Das gefällt mir nicht.", "Pruebe esto.", "No es lo que necesito.", "Essayez ceci.", "Ce n'est pas ce que je cherche."}, 3},
+		{"the agent's words do not count", []string{"I don't like to keep you waiting.", "Fine."}, 0},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			c := &transcript.Conversation{ID: "c", Channel: transcript.ChannelHuman}
+			for i, text := range tt.turns {
+				role := transcript.RoleAgent
+				if i%2 == 1 {
+					role = transcript.RoleCustomer
+				}
+				c.Turns = append(c.Turns, transcript.Turn{Role: role, Text: text})
+			}
+			s := an.Signals(c)
+			assert.Equal(t, tt.want, s.CustomerRejections)
+		})
+	}
+}
+
 func TestCustomerSentimentScore(t *testing.T) {
 	base := func(pos, frust int) *Signals {
 		return &Signals{CustomerTurns: 3, AgentTurns: 3, CustomerPositive: pos, Frustration: frust}
+	}
+	rejected := func(pos, rej int) *Signals {
+		return &Signals{CustomerTurns: 3, AgentTurns: 3, CustomerPositive: pos, CustomerRejections: rej}
 	}
 	for _, tt := range []struct {
 		s    *Signals
@@ -56,6 +90,9 @@ func TestCustomerSentimentScore(t *testing.T) {
 		{base(0, 1), 0.25, true},
 		{base(0, 2), 0, true},
 		{base(2, 1), 0.5, true},
+		{rejected(0, 1), 0.375, true},
+		{rejected(1, 1), 0.5, true},
+		{rejected(0, 4), 0, true},
 		{&Signals{AgentTurns: 2}, 0, false},
 	} {
 		x, ok := Score("customer_sentiment", tt.s)

@@ -29,7 +29,7 @@ type Signals struct {
 	BotLoops, HumanAgentLoops, CustomerRepeats      int
 	FallbackAnswers, BotFallbackAnswers             int
 	Frustration                                     int
-	CustomerPositive                                int // see sentiment.go
+	CustomerPositive, CustomerRejections            int // see sentiment.go
 	Resolved, Unresolved, Abandoned, CustomerThanks bool
 
 	// CustomerLanguage and AgentLanguage are ISO 639-1 codes, "" when undetectable.
@@ -41,6 +41,8 @@ type Signals struct {
 	Greeting, Closing bool
 
 	Readability, AgentWordsPerSentence, AgentWordLength float64
+
+	AgentSpecificShare float64 // see specific.go
 
 	InjectionAttempt bool
 }
@@ -88,6 +90,7 @@ func (a *Analyzer) Signals(c *transcript.Conversation) Signals {
 		AskedForHumanTurn: math.NaN(), GotHuman: math.NaN(), TurnsToHuman: math.NaN(), SecondsToHuman: math.NaN(),
 		HumanRefused: math.NaN(), LanguageMatch: math.NaN(),
 		Readability: math.NaN(), AgentWordsPerSentence: math.NaN(), AgentWordLength: math.NaN(),
+		AgentSpecificShare: math.NaN(),
 	}
 	if c == nil {
 		return s
@@ -98,6 +101,7 @@ func (a *Analyzer) Signals(c *transcript.Conversation) Signals {
 
 	var custLang, agentLang langState
 	var words, letters, sentences, cjk int
+	var concrete, named int // agent-side turns carrying a concrete specific; a name but nothing concrete
 	for i := range c.Turns {
 		t := &c.Turns[i]
 		ti := turnInfo{role: t.Role, at: t.At}
@@ -140,6 +144,11 @@ func (a *Analyzer) Signals(c *transcript.Conversation) Signals {
 				}
 			}
 			countPlaceholders(t.Text, &s)
+			if sp := findSpecific(t.Text); sp.concrete {
+				concrete++
+			} else if sp.named {
+				named++
+			}
 		}
 		if ti.role != transcript.RoleSystem && ti.cats.has(catInjection) {
 			s.InjectionAttempt = true
@@ -170,6 +179,12 @@ func (a *Analyzer) Signals(c *transcript.Conversation) Signals {
 				s.LanguageMatch = 1
 			}
 		}
+	}
+	if s.AgentTurns > 0 {
+		if capitalisesNouns[s.AgentLanguage] {
+			named = 0
+		}
+		s.AgentSpecificShare = float64(concrete+named) / float64(s.AgentTurns)
 	}
 	if words >= minReadabilityWords && 2*cjk < letters {
 		s.AgentWordsPerSentence = float64(words) / float64(max(sentences, 1))

@@ -44,7 +44,7 @@ func TestValuesAndDocs(t *testing.T) {
 
 	// Every exported numeric field of Signals appears in Values: count them by reflection-free means,
 	// through the field names in snake case.
-	assert.Len(t, vals, 38)
+	assert.Len(t, vals, 40)
 	for _, want := range []string{"turns", "customer_turns", "agent_turns", "bot_turns", "human_agent_turns", "duration_s",
 		"first_response_s", "median_response_s", "escalated", "turns_before_handoff", "seconds_before_handoff", "asked_for_human",
 		"asked_for_human_turn", "got_human", "turns_to_human", "seconds_to_human", "human_refused", "bot_loops", "fallback_answers",
