@@ -11,7 +11,7 @@ import (
 )
 
 var testScorers = []string{"access_to_human", "efficiency", "responsiveness", "bot_competence", "language_match",
-	"pii_safety", "resolution_signal", "frustration", "greeting_closing", "readability"}
+	"pii_safety", "resolution_signal", "frustration", "greeting_closing", "readability", "customer_sentiment", "specificity"}
 
 func TestShippedDefault(t *testing.T) {
 	r, err := Shipped(Default, Options{Scorers: testScorers})

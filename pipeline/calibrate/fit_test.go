@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"testing"
 	"time"
@@ -86,7 +87,7 @@ func TestFit(t *testing.T) {
 	}
 
 	// The fitted rubric: a copy with new weights and a bumped version, which `convqa run --rubric` accepts.
-	assert.Equal(t, "1.0.0+fit.20261126", res.RubricVersion)
+	assert.Equal(t, r.Version+"+fit.20261126", res.RubricVersion)
 	assert.NotEqual(t, r.Hash(), res.Rubric.Hash())
 	y, err := res.RubricYAML("grades.csv")
 	require.NoError(t, err)
@@ -94,7 +95,7 @@ func TestFit(t *testing.T) {
 	require.NoError(t, os.WriteFile(p, y, 0o644))
 	loaded, err := rubrics.Load(p, rubrics.Options{Scorers: heuristics.Scorers()})
 	require.NoError(t, err)
-	assert.Equal(t, "1.0.0+fit.20261126", loaded.Version)
+	assert.Equal(t, r.Version+"+fit.20261126", loaded.Version)
 	assert.Equal(t, res.Rubric.Hash(), loaded.Hash())
 	require.Len(t, loaded.Criteria, len(r.Criteria))
 	for k, c := range loaded.Criteria {
@@ -106,9 +107,9 @@ func TestFit(t *testing.T) {
 	assert.Equal(t, withoutWeights(t, r), withoutWeights(t, loaded), "only the weights and the version change")
 
 	// Refitting a fitted rubric replaces the fit date rather than stacking it.
-	again, err := withWeights(loaded, []float64{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1}[:len(loaded.Criteria)], fitDay().AddDate(0, 0, 1))
+	again, err := withWeights(loaded, slices.Repeat([]float64{1}, len(loaded.Criteria)), fitDay().AddDate(0, 0, 1))
 	require.NoError(t, err)
-	assert.Equal(t, "1.0.0+fit.20261127", again.Version)
+	assert.Equal(t, r.Version+"+fit.20261127", again.Version)
 
 	// The same data and seed give the same fit.
 	res2, err := Fit(d, r, FitOptions{Now: fitDay})
