@@ -55,7 +55,7 @@ var positivePhrases = []phraseList{
 
 // rejectionPhrases are what customers say to turn down an answer, an offer or a suggestion: the answer missed.
 // Bare "no" is left out: it answers questions as often as it rejects. "Not really" and "no thanks" close chats
-// as often as they reject anything, so customerPositive drops a rejection that thanks or answers the agent
+// as often as they reject anything, so customerReactions drops a rejection that thanks or answers the agent
 // side's closing ("anything else?").
 var rejectionPhrases = []phraseList{
 	{catRejection, "en", []string{
@@ -77,12 +77,11 @@ var rejectionPhrases = []phraseList{
 	{catRejection, "nb", []string{"liker ikke", "ikke interessert", "ikke det jeg {ser etter|mente|trenger}", "det stemmer ikke", "det er feil", "helst ikke"}},
 }
 
-// customerPositive counts the customer turns that voice satisfaction and neither say the problem is unresolved
-// ("thanks anyway") nor show frustration ("great, another useless answer").
-//
-// It also counts the customer turns that turn an answer down, unless they thank ("not what I need, but thanks
-// for trying" is unresolved, see resolution) or answer the agent side's closing ("anything else?").
-func customerPositive(s *Signals, turns []turnInfo) {
+// customerReactions counts the customer turns that voice satisfaction and neither say the problem is unresolved
+// ("thanks anyway") nor show frustration ("great, another useless answer"), and the customer turns that turn an
+// answer down, unless they thank ("not what I need, but thanks for trying" is unresolved, see resolution) or
+// answer the agent side's closing ("anything else?").
+func customerReactions(s *Signals, turns []turnInfo) {
 	closing := false // the last agent-side turn closes ("is there anything else?")
 	for i := range turns {
 		t := &turns[i]

@@ -163,7 +163,7 @@ func (a *Analyzer) Signals(c *transcript.Conversation) Signals {
 	humanAccess(&s, turns)
 	repeats(&s, turns)
 	resolution(&s, turns)
-	customerPositive(&s, turns)
+	customerReactions(&s, turns)
 	greetingClosing(&s, turns)
 
 	if cl, al := a.det.result(&custLang), a.det.result(&agentLang); cl >= 0 || al >= 0 {
