@@ -161,14 +161,20 @@ func readLabels(t *testing.T, b []byte) []labelRow {
 	return out
 }
 
-func TestConvertABReDialAnnotatedDialogues(t *testing.T) {
-	path := sharedData(t, "ab-redial/annotated_dialogues.csv")
-	f, err := os.Open(path)
+// convertABReDialFile converts one of AB-ReDial's shared files, returning ConvertABReDial's counts and output.
+func convertABReDialFile(t *testing.T, name string) (n, rows int, conv, lab *bytes.Buffer) {
+	t.Helper()
+	f, err := os.Open(sharedData(t, "ab-redial/"+name))
 	require.NoError(t, err)
 	defer f.Close()
-	var conv, lab bytes.Buffer
-	n, rows, err := ConvertABReDial(f, transcript.NewJSONLWriter(&conv), &lab)
+	conv, lab = new(bytes.Buffer), new(bytes.Buffer)
+	n, rows, err = ConvertABReDial(f, transcript.NewJSONLWriter(conv), lab)
 	require.NoError(t, err)
+	return n, rows, conv, lab
+}
+
+func TestConvertABReDialAnnotatedDialogues(t *testing.T) {
+	n, rows, conv, lab := convertABReDialFile(t, "annotated_dialogues.csv")
 
 	// 640 rating rows over 195 ConvIds; five ConvIds (J7, G0, F1, AT, BO) each name two different dialogues,
 	// so there are 200 dialogues. Four rows have no ratings at all: 636 rows per criterion.
@@ -227,13 +233,7 @@ func TestConvertABReDialAnnotatedDialogues(t *testing.T) {
 }
 
 func TestConvertABReDialAnnotatedTurns(t *testing.T) {
-	path := sharedData(t, "ab-redial/annotated_turns.csv")
-	f, err := os.Open(path)
-	require.NoError(t, err)
-	defer f.Close()
-	var conv, lab bytes.Buffer
-	n, rows, err := ConvertABReDial(f, transcript.NewJSONLWriter(&conv), &lab)
-	require.NoError(t, err)
+	n, rows, conv, lab := convertABReDialFile(t, "annotated_turns.csv")
 
 	// The same 200 dialogues as annotated_dialogues.csv, each cut into three rated segments of four utterances.
 	convs := readConversations(t, conv.Bytes())

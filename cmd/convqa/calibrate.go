@@ -158,14 +158,6 @@ one. Use --split dev to fit on 70% of the conversations, then score the fitted r
 	return cmd
 }
 
-func fnum(f calibrate.Float, prec int) string {
-	v := float64(f)
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return "-"
-	}
-	return fmt.Sprintf("%.*f", prec, v)
-}
-
 // maxListed bounds the unmatched ids the text output lists.
 const maxListed = 50
 
@@ -207,14 +199,14 @@ func writeCalibrateText(w io.Writer, res *calibrate.Result, labels []store.Label
 		}
 		alpha := "-"
 		if row.AlphaUnits > 0 {
-			alpha = fmt.Sprintf("%s (%d)", fnum(row.Alpha, 2), row.AlphaUnits)
+			alpha = fmt.Sprintf("%s (%d)", num(row.Alpha, 2), row.AlphaUnits)
 		}
-		rho := fnum(row.Spearman, 2)
+		rho := num(row.Spearman, 2)
 		if !math.IsNaN(float64(row.SpearmanLo)) {
-			rho += fmt.Sprintf(" [%s, %s]", fnum(row.SpearmanLo, 2), fnum(row.SpearmanHi, 2))
+			rho += fmt.Sprintf(" [%s, %s]", num(row.SpearmanLo, 2), num(row.SpearmanHi, 2))
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%g-%g\t%s\t\n", row.Criterion, cw, row.Channel, row.N, row.NA,
-			rho, fnum(row.Kendall, 2), fnum(row.Pearson, 2), fnum(row.QWK, 2), fnum(row.MAE, 2),
+			rho, num(row.Kendall, 2), num(row.Pearson, 2), num(row.QWK, 2), num(row.MAE, 2),
 			row.LabelMin, row.LabelMax, alpha)
 	}
 	if err := tw.Flush(); err != nil {
@@ -245,8 +237,8 @@ func writeCalibrateText(w io.Writer, res *calibrate.Result, labels []store.Label
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 		fmt.Fprintln(tw, "criterion\tcompared with\tbot n\tbot diff\thuman n\thuman diff\tbot - human\t")
 		for _, b := range res.JudgeBias {
-			fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%d\t%s\t%s\t\n", b.Criterion, b.ComparedWith, b.Bot.N, fnum(b.Bot.MeanDiff, 2),
-				b.Human.N, fnum(b.Human.MeanDiff, 2), fnum(b.BotMinusHuman, 2))
+			fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%d\t%s\t%s\t\n", b.Criterion, b.ComparedWith, b.Bot.N, num(b.Bot.MeanDiff, 2),
+				b.Human.N, num(b.Human.MeanDiff, 2), num(b.BotMinusHuman, 2))
 		}
 		if err := tw.Flush(); err != nil {
 			return err
@@ -254,14 +246,14 @@ func writeCalibrateText(w io.Writer, res *calibrate.Result, labels []store.Label
 	}
 	if f := res.Fit; f != nil {
 		fmt.Fprintf(w, "\nfit: quality-index weights fitted to the %s labels of %d conversations; Spearman with the labels:\n", f.Label, f.N)
-		fmt.Fprintf(w, "  before fitting (the run's own index)   %s\n", fnum(f.Baseline.Spearman, 3))
+		fmt.Fprintf(w, "  before fitting (the run's own index)   %s\n", num(f.Baseline.Spearman, 3))
 		folds := make([]string, len(f.FoldSpearman))
 		for i, s := range f.FoldSpearman {
-			folds[i] = fnum(s, 2)
+			folds[i] = num(s, 2)
 		}
 		fmt.Fprintf(w, "  cross-validated (%d folds, seed %d)     %s   (per fold: %s)\n", f.Folds, f.Seed,
-			fnum(f.CrossValidated.Spearman, 3), strings.Join(folds, " "))
-		fmt.Fprintf(w, "  in-sample (optimistic, do not quote)   %s\n", fnum(f.InSample.Spearman, 3))
+			num(f.CrossValidated.Spearman, 3), strings.Join(folds, " "))
+		fmt.Fprintf(w, "  in-sample (optimistic, do not quote)   %s\n", num(f.InSample.Spearman, 3))
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 		fmt.Fprintln(tw, "  criterion\tweight before\tafter\t")
 		for _, wt := range f.Weights {

@@ -73,7 +73,8 @@ Intervals are seeded: the same run compared twice gives the same figures.`,
 	return cmd
 }
 
-func num(f compare.Float, prec int) string {
+// num formats a figure with prec decimals, "-" when it is undefined (NaN) or infinite.
+func num[F ~float64](f F, prec int) string {
 	v := float64(f)
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return "-"
