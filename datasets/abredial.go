@@ -203,7 +203,7 @@ func abReDialColumns(header []string) (abReDialCols, error) {
 	}
 	sort.Slice(utts, func(a, b int) bool { return utts[a].n < utts[b].n })
 
-	if _, segmented := byName[abReDialSegmentCriteria[len(abReDialSegmentCriteria)-1]+"1"]; segmented {
+	if _, segmented := byName["overall1"]; segmented {
 		// annotated_turns.csv: segment N holds the utterance columns after segment N-1's ratings and before its own.
 		for n := 1; ; n++ {
 			unit := abReDialUnit{suffix: "/" + strconv.Itoa(n), segment: n}

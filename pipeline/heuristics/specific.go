@@ -36,11 +36,9 @@ func findSpecific(text string) specific {
 	prevLetter, prevApos := false, false
 	for i := 0; i < len(text) && !(sp.concrete && sp.named); {
 		r, n := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
-			r, n = utf8.DecodeRuneInString(text[i:])
-		}
 		upper, letter := asciiUpper(r), asciiLetter(r)
 		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:])
 			upper, letter = unicode.IsUpper(r), unicode.IsLetter(r)
 		}
 		switch {
