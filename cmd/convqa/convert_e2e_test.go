@@ -2,6 +2,8 @@ package main
 
 import (
 	"bufio"
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -68,4 +70,59 @@ func countLines(t *testing.T, p string) int {
 	}
 	require.NoError(t, sc.Err())
 	return n
+}
+
+// TestConvertUSS converts a file in User Satisfaction Simulation's format, scores it and calibrates against its
+// ratings: the path a user takes with SGD.txt or MWOZ.txt.
+func TestConvertUSS(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "SGD.txt")
+	var sb strings.Builder
+	for i := range 12 {
+		fmt.Fprintf(&sb, "USER\tI want to book a flight to Paris for %d people.\tINFORM_INTENT\t3,3,3\n", i+1)
+		sb.WriteString("SYSTEM\tWhen do you want to leave?\tREQUEST\t\n")
+		if i%2 == 0 {
+			sb.WriteString("USER\tOn March 3rd. Thank you so much, that's great!\tINFORM\t4,4,5\n")
+			sb.WriteString("SYSTEM\tBooked: Air France AF 1234, March 3rd, $243.\tCONFIRM\t\n")
+			sb.WriteString("USER\tOVERALL\t\t4,5,4\n\n")
+		} else {
+			sb.WriteString("USER\tThat's not what I asked. This is useless.\tINFORM\t2,2,1\n")
+			sb.WriteString("SYSTEM\tSorry, I didn't understand.\tREQUEST\t\n")
+			sb.WriteString("USER\tOVERALL\t\t2,1,2\n\n")
+		}
+	}
+	require.NoError(t, os.WriteFile(in, []byte(sb.String()), 0o644))
+	out, labels := filepath.Join(dir, "sgd.jsonl"), filepath.Join(dir, "sgd-labels.csv")
+
+	r := convqa(t, dir, "convert", "--from", "uss", "--in", in, "--channel", "carrier-pigeon", "--out", out)
+	require.Equal(t, 2, r.code, r.stderr)
+	assert.Contains(t, r.stderr, `--channel "carrier-pigeon": want bot or human`)
+	assert.NoFileExists(t, out, "nothing is written before the flags are checked")
+
+	r = convqa(t, dir, "convert", "--from", "uss", "--in", in, "--channel", "bot", "--language", "en", "--out", out, "--labels", labels)
+	require.Equal(t, 0, r.code, r.stderr)
+	assert.Contains(t, r.stderr, "wrote 12 conversations")
+	assert.Contains(t, r.stderr, "and 36 label rows")
+
+	db := filepath.Join(dir, "sgd.duckdb")
+	r = convqa(t, dir, "run", "--input", out, "--db", db, "--strict")
+	require.Equal(t, 0, r.code, r.stderr)
+	assert.EqualValues(t, 12, query(t, db, `SELECT count(*) FROM conversations WHERE channel = 'bot' AND conversation_id LIKE 'uss-sgd/%'`))
+	r = convqa(t, dir, "calibrate", "--db", db, "--labels", labels, "--format", "json")
+	require.Equal(t, 0, r.code, r.stderr)
+	var got struct {
+		Criteria []struct {
+			Criterion, Channel string
+			N                  int
+			Spearman           *float64
+		}
+		Unmatched int
+	}
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &got), r.stdout)
+	require.NotEmpty(t, got.Criteria)
+	assert.Equal(t, "overall", got.Criteria[0].Criterion)
+	assert.Equal(t, 12, got.Criteria[0].N)
+	assert.Zero(t, got.Unmatched)
+	require.NotNil(t, got.Criteria[0].Spearman)
+	assert.Greater(t, *got.Criteria[0].Spearman, 0.5, "thanks against complaints is the easy case")
 }
