@@ -65,6 +65,8 @@ func TestFind(t *testing.T) {
 		{"phone glued cjk", "电话070-123 45 67", []string{"PHONE:070-123 45 67"}},
 		{"phone then list", "call 070-123 45 67 2 times", []string{"PHONE:070-123 45 67"}},
 		{"plain order number", "order 123456789", nil},
+		{"title with a year", `"Blade Runner 2049 (2017)" or "Fahrenheit 9/11 (2004)" or "50/50 (2011)"`, nil},
+		{"number then a year", "call 070-123 45 67 (2017)", []string{"PHONE:070-123 45 67"}},
 		{"plain digits", "123456789", nil},
 		{"order with dashes", "order #555-123-4567", nil},
 		{"date iso", "2026-11-20", nil},

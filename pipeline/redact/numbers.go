@@ -364,9 +364,11 @@ func findPhone(s string, q *numSeq) (Match, bool) {
 // phonePrefix reports whether the first k groups of q are a phone number by the rules of findPhone; ctx is the
 // phoneContext of the number.
 func (q *numSeq) phonePrefix(s string, k int, ctx int) bool {
-	if q.glued(s, k) || continuesNumber(s, q.end(k)) || k > 1 && q.glen(k-1) < 2 || k < q.n && q.g[k].sep != ' ' {
+	if q.glued(s, k) || continuesNumber(s, q.end(k)) || k > 1 && q.glen(k-1) < 2 || k < q.n && q.g[k].sep != ' ' ||
+		q.g[k-1].paren {
 		// A phone number does not end in a one-digit group ("070-123 45 67 2 times"), nor in the middle of
-		// a dashed, dotted or slashed number ("0-306-40615-2").
+		// a dashed, dotted or slashed number ("0-306-40615-2"), nor in parentheses: they hold an area code
+		// before the number, and after a number a year ("Blade Runner 2049 (2017)").
 		return false
 	}
 	dots, slashes, paren := 0, 0, false
