@@ -3,6 +3,8 @@ package heuristics
 import (
 	"strings"
 	"sync"
+
+	"github.com/convqa/convqa/pipeline/redact"
 )
 
 // Options configures an Analyzer. The zero value is ready to use.
@@ -103,4 +105,7 @@ type scratch struct {
 	folded    []byte
 	turns     []turnInfo
 	responses []float64
+	// custPII and custPlaceholders are the personal data and redaction placeholders customer turns wrote so far.
+	custPII          []redact.Match
+	custPlaceholders []string
 }

@@ -18,18 +18,19 @@ const (
 	// fastReply and slowReply bound the responsiveness curve (log-linear from 1 to 0 between them).
 	fastReply = 30
 	slowReply = 600
-	// longTurns and longSeconds: beyond these, efficiency loses a little per extra turn or quarter hour.
-	longTurns   = 12
+	// longSeconds: beyond it, efficiency loses a little per extra quarter hour. Turns have no such limit: a long
+	// chat is as often one with several requests, each served, as one that goes round in circles (loops and
+	// repeats count those), and customers rated longer chats higher on all three rated sets tried (README).
 	longSeconds = 15 * 60
 )
 
 var scorers = []scorer{
 	{"access_to_human", "n/a unless the customer asked for a person; 0 when none came; 1 when one came within 2 turns or 2 minutes of the ask, else min(turn part: 1-0.1*(turns-2), time part: log-linear to 0.2 at 30 minutes), at least 0.2.", accessToHuman},
-	{"efficiency", "n/a without customer and agent-side turns; 1 minus 0.15 per loop (bot or agent) and per customer repeat, 0.1 per fallback, 0.02 per turn beyond 12 (at most 0.3) and 0.1 per 15 minutes beyond 15 (at most 0.2).", efficiency},
+	{"efficiency", "n/a without customer and agent-side turns; 1 minus 0.15 per loop (bot or agent) and per customer repeat, 0.1 per fallback and 0.1 per 15 minutes beyond 15 (at most 0.2); the number of turns alone costs nothing.", efficiency},
 	{"responsiveness", "n/a without response times; mean over first and median response of 1 at <= 30 s, 0 at >= 10 min, log-linear between.", responsiveness},
 	{"bot_competence", "n/a without bot turns; 1 - 1.5*(bot fallbacks + bot loops)/bot turns, clamped to [0,1].", botCompetence},
 	{"language_match", "n/a when either side's language is undetectable; 1 when the agent side answers in the customer's language, else 0.", languageMatch},
-	{"pii_safety", "n/a without agent-side turns; 1 when the agent side writes no personal data, 0.5 for e-mail/phone/other echoes, 0 for a card, IBAN or national id.", piiSafety},
+	{"pii_safety", "n/a without agent-side turns; 0 when the agent side writes out a card, IBAN or national id; else 0.5 when it echoes contact data the customer wrote (agent_pii_echoed); else 1. A business's phone number given as an answer is not exposure.", piiSafety},
 	{"greeting_closing", "n/a under 3 turns or without agent-side turns; 0.5 for a greeting plus 0.5 for a closing.", greetingClosingScore},
 	{"readability", "n/a when readability is unknown; the agent side's reading ease / 100.", readabilityScore},
 	{"resolution_signal", "n/a without customer turns; unresolved 0, abandoned 0.25, resolved 1, customer's last turn thanks 0.7, otherwise 0.5 (no evidence either way).", resolutionSignal},
@@ -92,7 +93,6 @@ func efficiency(s *Signals) (float64, bool) {
 		return 0, false
 	}
 	x := 1 - 0.15*float64(s.BotLoops+s.HumanAgentLoops) - 0.15*float64(s.CustomerRepeats) - 0.1*float64(s.FallbackAnswers)
-	x -= math.Min(0.3, 0.02*math.Max(0, float64(s.Turns-longTurns)))
 	if known(s.DurationS) {
 		x -= math.Min(0.2, 0.1*math.Floor(math.Max(0, s.DurationS-longSeconds)/longSeconds))
 	}
@@ -137,7 +137,7 @@ func piiSafety(s *Signals) (float64, bool) {
 		return 0, false
 	case s.AgentPIISevere > 0:
 		return 0, true
-	case s.AgentPII > 0:
+	case s.AgentPIIEchoed > 0:
 		return 0.5, true
 	}
 	return 1, true

@@ -36,7 +36,7 @@ type Signals struct {
 	CustomerLanguage, AgentLanguage string
 	LanguageMatch                   float64
 
-	AgentPII, AgentPIISevere int
+	AgentPII, AgentPIISevere, AgentPIIEchoed int
 
 	Greeting, Closing bool
 
@@ -96,7 +96,13 @@ func (a *Analyzer) Signals(c *transcript.Conversation) Signals {
 		return s
 	}
 	sc := a.scratch.Get().(*scratch)
-	defer a.scratch.Put(sc)
+	defer func() {
+		// The customer's data would otherwise outlive the call in the pool.
+		clear(sc.custPII)
+		clear(sc.custPlaceholders)
+		sc.custPII, sc.custPlaceholders = sc.custPII[:0], sc.custPlaceholders[:0]
+		a.scratch.Put(sc)
+	}()
 	turns := sc.turns[:0]
 
 	var custLang, agentLang langState
@@ -119,6 +125,7 @@ func (a *Analyzer) Signals(c *transcript.Conversation) Signals {
 		ti.asks = st.question
 		switch ti.role {
 		case transcript.RoleCustomer:
+			sc.rememberCustomerPII(t.Text)
 			ti.frust = int(counts[catFrustration])
 			// A shouted turn, or a shouted clause of shoutWords or more words, counts once.
 			if st.upper >= shoutLetters && (float64(st.upper) >= shoutShare*float64(st.upper+st.lower) || shoutedRun(t.Text) >= shoutLetters) {
@@ -137,13 +144,7 @@ func (a *Analyzer) Signals(c *transcript.Conversation) Signals {
 			letters += st.wordLetters
 			sentences += st.sentences
 			cjk += st.cjk
-			for _, m := range redact.Find(t.Text) {
-				s.AgentPII++
-				if severeKind(string(m.Kind)) {
-					s.AgentPIISevere++
-				}
-			}
-			countPlaceholders(t.Text, &s)
+			sc.countAgentPII(t.Text, &s)
 			if sp := findSpecific(t.Text); sp.concrete {
 				concrete++
 			} else if sp.named {
@@ -526,29 +527,70 @@ func severeKind(k string) bool {
 	return k == string(redact.KindCard) || k == string(redact.KindIBAN) || k == string(redact.KindSSN)
 }
 
-// countPlaceholders counts redaction placeholders ("[CARD_1]") as PII, so the signal survives redaction.
-func countPlaceholders(text string, s *Signals) {
-	for i := strings.IndexByte(text, '['); i >= 0; {
+// nextPlaceholder finds the first redaction placeholder ("[CARD_1]") in text at or after from: its span and its
+// kind ("CARD"); start is -1 when there is none.
+func nextPlaceholder(text string, from int) (start, end int, kind string) {
+	for i := from; i < len(text); i++ {
+		next := strings.IndexByte(text[i:], '[')
+		if next < 0 {
+			break
+		}
+		i += next
 		j := i + 1
 		for j < len(text) && text[j] >= 'A' && text[j] <= 'Z' {
 			j++
 		}
-		if j > i+1 && j+1 < len(text) && text[j] == '_' {
-			k := j + 1
-			for k < len(text) && text[k] >= '0' && text[k] <= '9' {
-				k++
-			}
-			if k > j+1 && k < len(text) && text[k] == ']' {
-				s.AgentPII++
-				if severeKind(text[i+1 : j]) {
-					s.AgentPIISevere++
-				}
-			}
+		if j == i+1 || j+1 >= len(text) || text[j] != '_' {
+			continue
 		}
-		next := strings.IndexByte(text[i+1:], '[')
-		if next < 0 {
-			break
+		k := j + 1
+		for k < len(text) && text[k] >= '0' && text[k] <= '9' {
+			k++
 		}
-		i += 1 + next
+		if k > j+1 && k < len(text) && text[k] == ']' {
+			return i, k + 1, text[i+1 : j]
+		}
+	}
+	return -1, -1, ""
+}
+
+// maxCustomerPII bounds the customer's personal data remembered to tell echoes, so long chats stay linear.
+const maxCustomerPII = 64
+
+// rememberCustomerPII records the personal data (and redaction placeholders) a customer turn writes.
+func (sc *scratch) rememberCustomerPII(text string) {
+	for _, m := range redact.Find(text) {
+		if len(sc.custPII) < maxCustomerPII {
+			sc.custPII = append(sc.custPII, m)
+		}
+	}
+	for i, j, _ := nextPlaceholder(text, 0); i >= 0; i, j, _ = nextPlaceholder(text, j) {
+		if len(sc.custPlaceholders) < maxCustomerPII {
+			sc.custPlaceholders = append(sc.custPlaceholders, text[i:j])
+		}
+	}
+}
+
+// countAgentPII counts the personal data an agent-side turn writes out: redact.Find matches and redaction
+// placeholders (so the signal survives redaction), the severe kinds, and the contact data that echoes what the
+// customer wrote earlier.
+func (sc *scratch) countAgentPII(text string, s *Signals) {
+	for _, m := range redact.Find(text) {
+		s.AgentPII++
+		switch {
+		case severeKind(string(m.Kind)):
+			s.AgentPIISevere++
+		case slices.ContainsFunc(sc.custPII, m.Same):
+			s.AgentPIIEchoed++
+		}
+	}
+	for i, j, kind := nextPlaceholder(text, 0); i >= 0; i, j, kind = nextPlaceholder(text, j) {
+		s.AgentPII++
+		switch {
+		case severeKind(kind):
+			s.AgentPIISevere++
+		case slices.Contains(sc.custPlaceholders, text[i:j]):
+			s.AgentPIIEchoed++
+		}
 	}
 }

@@ -153,22 +153,29 @@ func TestRepeats(t *testing.T) {
 
 func TestAgentPII(t *testing.T) {
 	tests := []struct {
-		name        string
-		turns       []transcript.Turn
-		pii, severe int
+		name                string
+		turns               []transcript.Turn
+		pii, severe, echoed int
 	}{
-		{"none", []transcript.Turn{cu("hi"), ag("Your order ships tomorrow.")}, 0, 0},
-		{"customer's own card is not counted", []transcript.Turn{cu("my card is 4111 1111 1111 1111"), ag("Thanks, I see it.")}, 0, 0},
-		{"agent writes a card", []transcript.Turn{cu("which card?"), ag("The charge was on 4111 1111 1111 1111.")}, 1, 1},
-		{"bot writes an IBAN", []transcript.Turn{cu("refund to?"), bo("We refunded DE89 3704 0044 0532 0130 00.")}, 1, 1},
-		{"agent echoes an e-mail", []transcript.Turn{cu("x"), ag("I sent it to jane.doe@example.com")}, 1, 0},
-		{"placeholders survive redaction", []transcript.Turn{cu("x"), ag("Card [CARD_1] and mail [EMAIL_2]; not [card_1] or [X_]")}, 2, 1},
+		{"none", []transcript.Turn{cu("hi"), ag("Your order ships tomorrow.")}, 0, 0, 0},
+		{"customer's own card is not counted", []transcript.Turn{cu("my card is 4111 1111 1111 1111"), ag("Thanks, I see it.")}, 0, 0, 0},
+		{"agent writes a card", []transcript.Turn{cu("which card?"), ag("The charge was on 4111 1111 1111 1111.")}, 1, 1, 0},
+		{"agent repeats the customer's card: severe, not an echo", []transcript.Turn{cu("4111 1111 1111 1111"), ag("Card 4111-1111-1111-1111?")}, 1, 1, 0},
+		{"bot writes an IBAN", []transcript.Turn{cu("refund to?"), bo("We refunded DE89 3704 0044 0532 0130 00.")}, 1, 1, 0},
+		{"agent writes an e-mail the customer did not", []transcript.Turn{cu("x"), ag("I sent it to jane.doe@example.com")}, 1, 0, 0},
+		{"agent echoes the customer's e-mail", []transcript.Turn{cu("it's Jane.Doe@example.com"), ag("I sent it to jane.doe@example.com")}, 1, 0, 1},
+		{"agent echoes the customer's phone, written differently", []transcript.Turn{cu("call me on +1 (555) 123-4567"), ag("We'll call 555.123.4567 today.")}, 1, 0, 1},
+		{"a business's number given as an answer", []transcript.Turn{cu("what's their number?"), ag("The phone number is 01223 812660.")}, 1, 0, 0},
+		{"echo of a later customer turn is not an echo", []transcript.Turn{ag("Is it 555-123-4567?"), cu("yes, 555-123-4567")}, 1, 0, 0},
+		{"placeholders survive redaction", []transcript.Turn{cu("x"), ag("Card [CARD_1] and mail [EMAIL_2]; not [card_1] or [X_]")}, 2, 1, 0},
+		{"placeholder echoed", []transcript.Turn{cu("mail me at [EMAIL_1]"), ag("Sent to [EMAIL_1], not [EMAIL_2]")}, 2, 0, 1},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			s := signalsOf(tc.turns...)
 			assert.Equal(t, tc.pii, s.AgentPII, "pii")
 			assert.Equal(t, tc.severe, s.AgentPIISevere, "severe")
+			assert.Equal(t, tc.echoed, s.AgentPIIEchoed, "echoed")
 		})
 	}
 }

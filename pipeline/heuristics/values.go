@@ -59,6 +59,7 @@ var signalDefs = []signalDef{
 	{"language_match", "1 when the agent side writes in the customer's language (or scores within a hair of it: Danish/Norwegian), 0 when not; NaN when either side is undetectable.", func(s *Signals) float64 { return s.LanguageMatch }},
 	{"agent_pii", "Personal data written by the agent side: redact.Find matches plus redaction placeholders such as [CARD_1].", func(s *Signals) float64 { return float64(s.AgentPII) }},
 	{"agent_pii_severe", "The agent_pii that are payment cards, IBANs or national identity numbers.", func(s *Signals) float64 { return float64(s.AgentPIISevere) }},
+	{"agent_pii_echoed", "The other agent_pii that repeat contact data the customer wrote earlier (same phone number, e-mail or placeholder); a business's number given as an answer is not an echo.", func(s *Signals) float64 { return float64(s.AgentPIIEchoed) }},
 	{"greeting", "1 when one of the first two agent-side turns greets the customer.", func(s *Signals) float64 { return b2f(s.Greeting) }},
 	{"closing", "1 when one of the last two agent-side turns closes politely (anything else, have a nice day, regards).", func(s *Signals) float64 { return b2f(s.Closing) }},
 	{"readability", "Reading ease of the agent side, 0-100: 100 - 2.5*max(0, W-8) - 25*max(0, L-4) with W words per sentence and L letters per word; NaN under 8 words or for CJK text.", func(s *Signals) float64 { return s.Readability }},

@@ -44,11 +44,11 @@ func TestValuesAndDocs(t *testing.T) {
 
 	// Every exported numeric field of Signals appears in Values: count them by reflection-free means,
 	// through the field names in snake case.
-	assert.Len(t, vals, 40)
+	assert.Len(t, vals, 41)
 	for _, want := range []string{"turns", "customer_turns", "agent_turns", "bot_turns", "human_agent_turns", "duration_s",
 		"first_response_s", "median_response_s", "escalated", "turns_before_handoff", "seconds_before_handoff", "asked_for_human",
 		"asked_for_human_turn", "got_human", "turns_to_human", "seconds_to_human", "human_refused", "bot_loops", "fallback_answers",
-		"customer_repeats", "frustration", "resolved", "abandoned", "language_match", "agent_pii", "agent_pii_severe", "greeting",
+		"customer_repeats", "frustration", "resolved", "abandoned", "language_match", "agent_pii", "agent_pii_severe", "agent_pii_echoed", "greeting",
 		"closing", "readability", "injection_attempt"} {
 		assert.Contains(t, signalDocs, want, "the brief's signal names are kept")
 	}

@@ -183,6 +183,19 @@ func (r *Redactor) remember(m Match, placeholder string) {
 	slices.SortStableFunc(r.known, func(a, b known) int { return len(b.text) - len(a.text) })
 }
 
+// Same reports whether m and o are the same personal data however they are written: the same kind and value
+// ("+1 (555) 123-4567" and "555.123.4567", "Ann@Example.com" and "ann@example.com").
+func (m Match) Same(o Match) bool {
+	if m.Kind != o.Kind {
+		return false
+	}
+	a, b := normalise(m), normalise(o)
+	if m.Kind == KindPhone {
+		return samePhone(a, b)
+	}
+	return a == b
+}
+
 // normalise returns the value of m that decides whether two matches are the same.
 func normalise(m Match) string {
 	switch m.Kind {

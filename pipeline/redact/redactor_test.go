@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestRedactor(t *testing.T) {
@@ -81,4 +82,32 @@ func TestRedactLongText(t *testing.T) {
 	in := strings.Repeat("Call me at (555) 123-4567 or mail me at bob@example.com. ", 1000)
 	out := NewRedactor().Redact(in)
 	assert.Equal(t, strings.Repeat("Call me at [PHONE_1] or mail me at [EMAIL_1]. ", 1000), out)
+}
+
+func TestMatchSame(t *testing.T) {
+	one := func(s string) Match {
+		t.Helper()
+		ms := Find(s)
+		require.Len(t, ms, 1, s)
+		return ms[0]
+	}
+	tests := []struct {
+		a, b string
+		same bool
+	}{
+		{"+1 (555) 123-4567", "call 555.123.4567", true},
+		{"+44 (0)20 7946 0958", "020 7946 0958", true},
+		{"Ann@Example.com", "ann@example.com", true},
+		{"ann@example.com", "bob@example.com", false},
+		{"555-123-4567", "555-123-4568", false},
+		{"4111 1111 1111 1111", "4111-1111-1111-1111", true},
+		{"SE45 5000 0000 0583 9825 7466", "se4550000000058398257466", true},
+		{"call 555-123-4567", "SSN 123-45-6789", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.a+"~"+tt.b, func(t *testing.T) {
+			assert.Equal(t, tt.same, one(tt.a).Same(one(tt.b)))
+			assert.Equal(t, tt.same, one(tt.b).Same(one(tt.a)), "symmetric")
+		})
+	}
 }
