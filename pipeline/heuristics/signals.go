@@ -53,6 +53,7 @@ type turnInfo struct {
 	cats  catSet
 	frust int       // frustration markers in a customer turn
 	asks  bool      // the turn holds a question mark
+	gives bool      // an agent-side turn that gives something specific: a number, a name, a quote, a link
 	sig   [8]uint64 // 512-bit set of the turn's word hashes
 	at    time.Time
 }
@@ -68,8 +69,10 @@ const (
 	// (customers rephrase a little when they repeat themselves).
 	loopSimilarity   = 0.8
 	repeatSimilarity = 0.7
-	// minRepeatWords is the number of distinct words a turn needs to count as a repeat ("yes" twice is not).
-	minRepeatWords = 3
+	// minRepeatWords is the number of distinct words a turn needs to count as a repeat ("yes" twice is not);
+	// longRepeatWords the number from which a customer turn restates an issue rather than asks a routine question.
+	minRepeatWords  = 3
+	longRepeatWords = 7
 	// repeatWindow bounds the earlier turns of a role compared with each turn, so long chats stay linear.
 	repeatWindow = 24
 	// shoutLetters and shoutShare: a customer turn shouts when it has this many upper-case letters and they
@@ -145,11 +148,13 @@ func (a *Analyzer) Signals(c *transcript.Conversation) Signals {
 			sentences += st.sentences
 			cjk += st.cjk
 			sc.countAgentPII(t.Text, &s)
-			if sp := findSpecific(t.Text); sp.concrete {
+			sp := findSpecific(t.Text)
+			if sp.concrete {
 				concrete++
 			} else if sp.named {
 				named++
 			}
+			ti.gives = sp.concrete || sp.named
 		}
 		if ti.role != transcript.RoleSystem && ti.cats.has(catInjection) {
 			s.InjectionAttempt = true
@@ -381,12 +386,19 @@ func humanAccess(s *Signals, turns []turnInfo) {
 	}
 }
 
-// repeats counts turns that nearly repeat an earlier turn of the same role.
+// repeats counts turns that nearly repeat an earlier turn of the same role. A customer turn counts only when it
+// asks again: not an acknowledgement ("yes, that works" after every step of a booking), and not a short
+// question after an agent-side turn in between gave something specific (the same "How much will it cost?"
+// about the next item is a new question). A long turn restating the issue counts even after a specific answer:
+// the answer missed.
 func repeats(s *Signals, turns []turnInfo) {
 	for i := range turns {
 		t := &turns[i]
 		threshold := loopSimilarity
 		if t.role == transcript.RoleCustomer {
+			if t.cats.has(catPositive) || t.cats.has(catThanks) || t.cats.has(catResolved) {
+				continue
+			}
 			threshold = repeatSimilarity
 		} else if !t.agentSide() {
 			continue
@@ -394,15 +406,19 @@ func repeats(s *Signals, turns []turnInfo) {
 		if popcount(&t.sig) < minRepeatWords {
 			continue
 		}
-		seen := 0
+		seen, given := 0, false
 		for j := i - 1; j >= 0 && seen < repeatWindow; j-- {
 			if turns[j].role != t.role {
+				given = given || turns[j].gives
 				continue
 			}
 			seen++
 			if jaccard(&t.sig, &turns[j].sig) >= threshold && popcount(&turns[j].sig) >= minRepeatWords {
 				switch t.role {
 				case transcript.RoleCustomer:
+					if given && popcount(&t.sig) < longRepeatWords {
+						break
+					}
 					s.CustomerRepeats++
 				case transcript.RoleBot:
 					s.BotLoops++

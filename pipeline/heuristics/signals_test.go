@@ -140,6 +140,13 @@ func TestRepeats(t *testing.T) {
 		{"bot text repeated by the agent is no loop", []transcript.Turn{cu("x"), bo(answer), cu("y"), ag(answer)}, 0, 0, 0},
 		{"customer repeats", []transcript.Turn{cu("I want to cancel my order"), bo("Which order?"), cu("I SAID I want to cancel my order!")}, 0, 0, 1},
 		{"short turns never repeat", []transcript.Turn{cu("yes"), bo("ok"), cu("yes"), bo("ok")}, 0, 0, 0},
+		{"acknowledgements are no repeats", []transcript.Turn{cu("Yes, that works for me."), ag("Booked the table."), cu("Yes, that works for me.")}, 0, 0, 0},
+		{"the same short question about the next item", []transcript.Turn{cu("How much will this cost me?"), ag("The ticket is $243."),
+			cu("And a hotel in Paris?"), ag("Hotel Lutetia has a room."), cu("How much will this cost me?")}, 0, 0, 0},
+		{"a short question the agent side did not answer", []transcript.Turn{cu("How much will this cost me?"), ag("I can help with that."),
+			cu("How much will this cost me?")}, 0, 0, 1},
+		{"a restated issue after an answer that missed", []transcript.Turn{cu("my card was blocked while I am abroad, please unblock it"),
+			ag("Your card ending 4133 was blocked after a suspicious payment."), cu("my card was blocked while I am abroad, please unblock it")}, 0, 0, 1},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -48,7 +48,7 @@ var signalDefs = []signalDef{
 	{"human_refused", "1 when the bot kept answering after the ask and no human agent came; NaN when no ask.", func(s *Signals) float64 { return s.HumanRefused }},
 	{"bot_loops", "Bot turns that nearly repeat an earlier bot turn (word-set Jaccard >= 0.8, at least 3 words).", func(s *Signals) float64 { return float64(s.BotLoops) }},
 	{"human_agent_loops", "Human-agent turns that nearly repeat an earlier human-agent turn (as bot_loops).", func(s *Signals) float64 { return float64(s.HumanAgentLoops) }},
-	{"customer_repeats", "Customer turns that nearly repeat an earlier customer turn (word-set Jaccard >= 0.7, at least 3 words).", func(s *Signals) float64 { return float64(s.CustomerRepeats) }},
+	{"customer_repeats", "Customer turns that nearly repeat an earlier customer turn (word-set Jaccard >= 0.7, at least 3 words); not acknowledgements or thanks, and under 7 words not when the agent side gave something specific in between (a routine question about the next item).", func(s *Signals) float64 { return float64(s.CustomerRepeats) }},
 	{"fallback_answers", "Agent-side turns saying they did not understand or cannot help (\"could you rephrase\"; 20+ languages).", func(s *Signals) float64 { return float64(s.FallbackAnswers) }},
 	{"bot_fallback_answers", "The fallback_answers written by a bot.", func(s *Signals) float64 { return float64(s.BotFallbackAnswers) }},
 	{"frustration", "Frustration markers in customer turns: angry or fed-up phrases, SHOUTING (>= 12 upper-case letters, >= 70% of cased letters, or in a run of >= 4 all-caps words), runs of 3+ '!', angry-face emoji.", func(s *Signals) float64 { return float64(s.Frustration) }},
