@@ -32,6 +32,9 @@ func TestCustomerPositive(t *testing.T) {
 		{"unresolved thanks", []string{"Thanks anyway, it still doesn't work."}, 0},
 		{"sarcasm with frustration", []string{"Great, another useless answer."}, 0},
 		{"ok is not approval", []string{"ok", "yes"}, 0},
+		{"accepting a proposal", []string{"Yes, that works for me.", "That sounds fine.", "It is good for me.", "Let's go with that one."}, 4},
+		{"accepting, other languages", []string{"Klingt gut!", "Ça me va.", "Låter bra", "Klinkt prima"}, 4},
+		{"negated acceptance is not approval", []string{"That doesn't work for me.", "Ça ne me va pas.", "Klingt nicht gut.", "That's not good."}, 0},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			s := an.Signals(conv(tt.customer...))
@@ -55,6 +58,7 @@ func TestCustomerRejections(t *testing.T) {
 		{"thanks with it", []string{"Would you like the premium plan?", "Not really, thanks."}, 0},
 		{"other languages", []string{"Probieren Sie das.", "Das gefällt mir nicht.", "Pruebe esto.", "No es lo que necesito.", "Essayez ceci.", "Ce n'est pas ce que je cherche."}, 3},
 		{"the agent's words do not count", []string{"I don't like to keep you waiting.", "Fine."}, 0},
+		{"negated acceptance", []string{"The 7 pm table?", "Nope, that's not good.", "The Hilton?", "That doesn't work for me."}, 2},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			c := &transcript.Conversation{ID: "c", Channel: transcript.ChannelHuman}
