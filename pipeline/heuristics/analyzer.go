@@ -105,7 +105,9 @@ type scratch struct {
 	folded    []byte
 	turns     []turnInfo
 	responses []float64
-	// custPII and custPlaceholders are the personal data and redaction placeholders customer turns wrote so far.
+	// custPII and custPlaceholders are the personal data and redaction placeholders of the customer turns
+	// before custUpTo (see customerPIIBefore).
 	custPII          []redact.Match
 	custPlaceholders []string
+	custUpTo         int
 }

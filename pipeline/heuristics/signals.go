@@ -103,7 +103,7 @@ func (a *Analyzer) Signals(c *transcript.Conversation) Signals {
 		// The customer's data would otherwise outlive the call in the pool.
 		clear(sc.custPII)
 		clear(sc.custPlaceholders)
-		sc.custPII, sc.custPlaceholders = sc.custPII[:0], sc.custPlaceholders[:0]
+		sc.custPII, sc.custPlaceholders, sc.custUpTo = sc.custPII[:0], sc.custPlaceholders[:0], 0
 		a.scratch.Put(sc)
 	}()
 	turns := sc.turns[:0]
@@ -128,7 +128,6 @@ func (a *Analyzer) Signals(c *transcript.Conversation) Signals {
 		ti.asks = st.question
 		switch ti.role {
 		case transcript.RoleCustomer:
-			sc.rememberCustomerPII(t.Text)
 			ti.frust = int(counts[catFrustration])
 			// A shouted turn, or a shouted clause of shoutWords or more words, counts once.
 			if st.upper >= shoutLetters && (float64(st.upper) >= shoutShare*float64(st.upper+st.lower) || shoutedRun(t.Text) >= shoutLetters) {
@@ -147,7 +146,7 @@ func (a *Analyzer) Signals(c *transcript.Conversation) Signals {
 			letters += st.wordLetters
 			sentences += st.sentences
 			cjk += st.cjk
-			sc.countAgentPII(t.Text, &s)
+			sc.countAgentPII(c.Turns, i, &s)
 			sp := findSpecific(t.Text)
 			if sp.concrete {
 				concrete++
@@ -573,39 +572,52 @@ func nextPlaceholder(text string, from int) (start, end int, kind string) {
 // maxCustomerPII bounds the customer's personal data remembered to tell echoes, so long chats stay linear.
 const maxCustomerPII = 64
 
-// rememberCustomerPII records the personal data (and redaction placeholders) a customer turn writes.
-func (sc *scratch) rememberCustomerPII(text string) {
-	for _, m := range redact.Find(text) {
-		if len(sc.custPII) < maxCustomerPII {
-			sc.custPII = append(sc.custPII, m)
+// customerPIIBefore records the personal data (and redaction placeholders) of the customer turns before turn
+// i not recorded yet. It runs only when an agent-side turn writes contact data, so most conversations never pay
+// for it.
+func (sc *scratch) customerPIIBefore(turns []transcript.Turn, i int) {
+	for ; sc.custUpTo < i; sc.custUpTo++ {
+		t := &turns[sc.custUpTo]
+		if t.Role != transcript.RoleCustomer {
+			continue
 		}
-	}
-	for i, j, _ := nextPlaceholder(text, 0); i >= 0; i, j, _ = nextPlaceholder(text, j) {
-		if len(sc.custPlaceholders) < maxCustomerPII {
-			sc.custPlaceholders = append(sc.custPlaceholders, text[i:j])
+		for _, m := range redact.Find(t.Text) {
+			if len(sc.custPII) < maxCustomerPII {
+				sc.custPII = append(sc.custPII, m)
+			}
+		}
+		for a, b, _ := nextPlaceholder(t.Text, 0); a >= 0; a, b, _ = nextPlaceholder(t.Text, b) {
+			if len(sc.custPlaceholders) < maxCustomerPII {
+				sc.custPlaceholders = append(sc.custPlaceholders, t.Text[a:b])
+			}
 		}
 	}
 }
 
-// countAgentPII counts the personal data an agent-side turn writes out: redact.Find matches and redaction
+// countAgentPII counts the personal data agent-side turn i writes out: redact.Find matches and redaction
 // placeholders (so the signal survives redaction), the severe kinds, and the contact data that echoes what the
 // customer wrote earlier.
-func (sc *scratch) countAgentPII(text string, s *Signals) {
+func (sc *scratch) countAgentPII(turns []transcript.Turn, i int, s *Signals) {
+	text := turns[i].Text
 	for _, m := range redact.Find(text) {
 		s.AgentPII++
-		switch {
-		case severeKind(string(m.Kind)):
+		if severeKind(string(m.Kind)) {
 			s.AgentPIISevere++
-		case slices.ContainsFunc(sc.custPII, m.Same):
+			continue
+		}
+		sc.customerPIIBefore(turns, i)
+		if slices.ContainsFunc(sc.custPII, m.Same) {
 			s.AgentPIIEchoed++
 		}
 	}
-	for i, j, kind := nextPlaceholder(text, 0); i >= 0; i, j, kind = nextPlaceholder(text, j) {
+	for a, b, kind := nextPlaceholder(text, 0); a >= 0; a, b, kind = nextPlaceholder(text, b) {
 		s.AgentPII++
-		switch {
-		case severeKind(kind):
+		if severeKind(kind) {
 			s.AgentPIISevere++
-		case slices.Contains(sc.custPlaceholders, text[i:j]):
+			continue
+		}
+		sc.customerPIIBefore(turns, i)
+		if slices.Contains(sc.custPlaceholders, text[a:b]) {
 			s.AgentPIIEchoed++
 		}
 	}
