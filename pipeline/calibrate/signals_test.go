@@ -17,7 +17,7 @@ import (
 
 // TestSignalsOnABReDialDev prints, for AB-ReDial's dev parts only, the Spearman of every stored signal and every
 // heuristic criterion of the default rubric with the mean overall rating: the table the default rubric's
-// signals and weights were chosen from (README, "Measured on AB-ReDial"). It checks the directions the rubric
+// signals and weights were chosen from (README, "Measured on public ratings"). It checks the directions the rubric
 // relies on: approval goes with better ratings, rejections with worse, and so does the criterion built on both.
 func TestSignalsOnABReDialDev(t *testing.T) {
 	for _, set := range []struct{ name, path string }{{"dialogues", abReDial}, {"segments", abReDialSegments}} {
