@@ -23,8 +23,8 @@ import (
 // AB-ReDial's two rated files (MIT, Clemenciah/AB-ReDial), read-only beside the repository: dialogue-level
 // ratings, and ratings of three four-utterance segments of each dialogue by other raters.
 const (
-	abReDial         = "../../../shared/data/ab-redial/annotated_dialogues.csv"
-	abReDialSegments = "../../../shared/data/ab-redial/annotated_turns.csv"
+	abReDial         = "ab-redial/annotated_dialogues.csv"
+	abReDialSegments = "ab-redial/annotated_turns.csv"
 )
 
 // abReDialRun converts AB-ReDial's dialogues and scores them as `convqa run` would, once per rubric (default:
@@ -35,12 +35,21 @@ func abReDialRun(t *testing.T, rs ...*rubrics.Rubric) (*store.Store, []byte) {
 	return abReDialFileRun(t, abReDial, rs...)
 }
 
-// abReDialFileRun is abReDialRun for either of AB-ReDial's files.
-func abReDialFileRun(t *testing.T, path string, rs ...*rubrics.Rubric) (*store.Store, []byte) {
+// publicData returns the path of a file of the workspace's public datasets: under CONVQA_DATA when it is set,
+// else in shared/data beside the repository.
+func publicData(name string) string {
+	if dir := os.Getenv("CONVQA_DATA"); dir != "" {
+		return filepath.Join(dir, name)
+	}
+	return filepath.Join("..", "..", "..", "shared", "data", name)
+}
+
+// abReDialFileRun is abReDialRun for either of AB-ReDial's files, named as publicData names them.
+func abReDialFileRun(t *testing.T, name string, rs ...*rubrics.Rubric) (*store.Store, []byte) {
 	t.Helper()
-	f, err := os.Open(path)
+	f, err := os.Open(publicData(name))
 	if err != nil {
-		t.Skipf("AB-ReDial is not available (%v); it lives in /work/shared/data/ab-redial (see its README)", err)
+		t.Skipf("AB-ReDial is not available (%v); set CONVQA_DATA to the workspace's shared/data", err)
 	}
 	defer f.Close()
 	dir := t.TempDir()

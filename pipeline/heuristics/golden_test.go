@@ -20,9 +20,13 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 // they are, "action" turns as system turns.
 func abcdConversations(t *testing.T) []*transcript.Conversation {
 	t.Helper()
-	data, err := os.ReadFile("../../../shared/data/abcd/abcd_sample.json")
+	dir := os.Getenv("CONVQA_DATA")
+	if dir == "" {
+		dir = "../../../shared/data"
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "abcd", "abcd_sample.json"))
 	if os.IsNotExist(err) {
-		t.Skip("shared test data not present")
+		t.Skip("shared test data not present (set CONVQA_DATA to the workspace's shared/data)")
 	}
 	require.NoError(t, err)
 	var raw []struct {

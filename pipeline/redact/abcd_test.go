@@ -12,8 +12,14 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// abcdDir holds the ABCD sample (MIT, asappresearch/abcd), read-only and shared by all packages.
-var abcdDir = filepath.Join("..", "..", "..", "shared", "data", "abcd")
+// abcdDir holds the ABCD sample (MIT, asappresearch/abcd), read-only and shared by all packages: in
+// CONVQA_DATA when it is set, else in shared/data beside the repository.
+var abcdDir = func() string {
+	if dir := os.Getenv("CONVQA_DATA"); dir != "" {
+		return filepath.Join(dir, "abcd")
+	}
+	return filepath.Join("..", "..", "..", "shared", "data", "abcd")
+}()
 
 type abcdConversation struct {
 	ConvoID  int `json:"convo_id"`
