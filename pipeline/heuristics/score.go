@@ -20,7 +20,7 @@ const (
 	slowReply = 600
 	// longSeconds: beyond it, efficiency loses a little per extra quarter hour. Turns have no such limit: a long
 	// chat is as often one with several requests, each served, as one that goes round in circles (loops and
-	// repeats count those), and customers rated longer chats higher on all three rated sets tried (README).
+	// repeats count those), and customers rated longer chats higher on the rated sets explored (README).
 	longSeconds = 15 * 60
 )
 

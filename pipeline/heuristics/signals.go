@@ -415,10 +415,9 @@ func repeats(s *Signals, turns []turnInfo) {
 			if jaccard(&t.sig, &turns[j].sig) >= threshold && popcount(&turns[j].sig) >= minRepeatWords {
 				switch t.role {
 				case transcript.RoleCustomer:
-					if given && popcount(&t.sig) < longRepeatWords {
-						break
+					if !given || popcount(&t.sig) >= longRepeatWords {
+						s.CustomerRepeats++
 					}
-					s.CustomerRepeats++
 				case transcript.RoleBot:
 					s.BotLoops++
 				default:
