@@ -7,7 +7,6 @@ import (
 	"io"
 	"maps"
 	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -16,23 +15,9 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/convqa/convqa/datasets/publicdata"
 	"github.com/convqa/convqa/pipeline/transcript"
 )
-
-// sharedData returns the folder of public datasets (CONVQA_DATA, else /work/shared/data as seen from this
-// package), skipping the test when it is absent.
-func sharedData(t *testing.T, name string) string {
-	t.Helper()
-	dir := os.Getenv("CONVQA_DATA")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "shared", "data")
-	}
-	path := filepath.Join(dir, name)
-	if _, err := os.Stat(path); err != nil {
-		t.Skipf("public dataset %s not found (set CONVQA_DATA to the folder of shared/data): %v", path, err)
-	}
-	return path
-}
 
 // readConversations decodes JSONL written by a converter with the transcript reader, validating every record.
 func readConversations(t *testing.T, jsonl []byte) []*transcript.Conversation {
@@ -53,7 +38,7 @@ func readConversations(t *testing.T, jsonl []byte) []*transcript.Conversation {
 }
 
 func TestConvertABCDSample(t *testing.T) {
-	path := sharedData(t, "abcd/abcd_sample.json")
+	path := publicdata.Path(t, "abcd", "abcd_sample.json")
 	f, err := os.Open(path)
 	require.NoError(t, err)
 	defer f.Close()
@@ -164,7 +149,7 @@ func readLabels(t *testing.T, b []byte) []labelRow {
 // convertABReDialFile converts one of AB-ReDial's shared files, returning ConvertABReDial's counts and output.
 func convertABReDialFile(t *testing.T, name string) (n, rows int, conv, lab *bytes.Buffer) {
 	t.Helper()
-	f, err := os.Open(sharedData(t, "ab-redial/"+name))
+	f, err := os.Open(publicdata.Path(t, "ab-redial", name))
 	require.NoError(t, err)
 	defer f.Close()
 	conv, lab = new(bytes.Buffer), new(bytes.Buffer)

@@ -11,25 +11,14 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-)
 
-// sharedData is the folder of the workspace's public datasets: CONVQA_DATA when it is set, else shared/data
-// beside the repository.
-func sharedData() string {
-	if dir := os.Getenv("CONVQA_DATA"); dir != "" {
-		return dir
-	}
-	return "../../../shared/data"
-}
+	"github.com/convqa/convqa/datasets/publicdata"
+)
 
 // TestPublicDatasetsLoadWithoutLoss converts the public datasets and scores them: real transcripts from other
 // sources (ids with '#', no timestamps, several raters) load with every conversation stored and scored.
 func TestPublicDatasetsLoadWithoutLoss(t *testing.T) {
-	data, err := filepath.Abs(sharedData())
-	require.NoError(t, err)
-	if _, err := os.Stat(data); err != nil {
-		t.Skipf("public datasets not found at %s (set CONVQA_DATA to the workspace's shared/data)", data)
-	}
+	data := publicdata.Path(t)
 	dir := t.TempDir()
 	for _, tc := range []struct {
 		name, from, in string

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/convqa/convqa/datasets"
+	"github.com/convqa/convqa/datasets/publicdata"
 	"github.com/convqa/convqa/pipeline"
 	"github.com/convqa/convqa/pipeline/calibrate"
 	"github.com/convqa/convqa/pipeline/heuristics"
@@ -35,22 +36,11 @@ func abReDialRun(t *testing.T, rs ...*rubrics.Rubric) (*store.Store, []byte) {
 	return abReDialFileRun(t, abReDial, rs...)
 }
 
-// publicData returns the path of a file of the workspace's public datasets: under CONVQA_DATA when it is set,
-// else in shared/data beside the repository.
-func publicData(name string) string {
-	if dir := os.Getenv("CONVQA_DATA"); dir != "" {
-		return filepath.Join(dir, name)
-	}
-	return filepath.Join("..", "..", "..", "shared", "data", name)
-}
-
-// abReDialFileRun is abReDialRun for either of AB-ReDial's files, named as publicData names them.
+// abReDialFileRun is abReDialRun for either of AB-ReDial's files, named inside the public datasets folder.
 func abReDialFileRun(t *testing.T, name string, rs ...*rubrics.Rubric) (*store.Store, []byte) {
 	t.Helper()
-	f, err := os.Open(publicData(name))
-	if err != nil {
-		t.Skipf("AB-ReDial is not available (%v); set CONVQA_DATA to the workspace's shared/data", err)
-	}
+	f, err := os.Open(publicdata.Path(t, name))
+	require.NoError(t, err)
 	defer f.Close()
 	dir := t.TempDir()
 	jsonl := filepath.Join(dir, "redial.jsonl")

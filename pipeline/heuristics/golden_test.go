@@ -9,9 +9,11 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/convqa/convqa/pipeline/transcript"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/convqa/convqa/datasets/publicdata"
+	"github.com/convqa/convqa/pipeline/transcript"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -20,14 +22,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 // they are, "action" turns as system turns.
 func abcdConversations(t *testing.T) []*transcript.Conversation {
 	t.Helper()
-	dir := os.Getenv("CONVQA_DATA")
-	if dir == "" {
-		dir = "../../../shared/data"
-	}
-	data, err := os.ReadFile(filepath.Join(dir, "abcd", "abcd_sample.json"))
-	if os.IsNotExist(err) {
-		t.Skip("shared test data not present (set CONVQA_DATA to the workspace's shared/data)")
-	}
+	data, err := os.ReadFile(publicdata.Path(t, "abcd", "abcd_sample.json"))
 	require.NoError(t, err)
 	var raw []struct {
 		ID       int        `json:"convo_id"`

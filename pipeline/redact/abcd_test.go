@@ -4,22 +4,14 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-)
 
-// abcdDir holds the ABCD sample (MIT, asappresearch/abcd), read-only and shared by all packages: in
-// CONVQA_DATA when it is set, else in shared/data beside the repository.
-var abcdDir = func() string {
-	if dir := os.Getenv("CONVQA_DATA"); dir != "" {
-		return filepath.Join(dir, "abcd")
-	}
-	return filepath.Join("..", "..", "..", "shared", "data", "abcd")
-}()
+	"github.com/convqa/convqa/datasets/publicdata"
+)
 
 type abcdConversation struct {
 	ConvoID  int `json:"convo_id"`
@@ -32,10 +24,7 @@ type abcdConversation struct {
 
 func readABCD(t *testing.T) []abcdConversation {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join(abcdDir, "abcd_sample.json"))
-	if os.IsNotExist(err) {
-		t.Skip("ABCD sample not available")
-	}
+	b, err := os.ReadFile(publicdata.Path(t, "abcd", "abcd_sample.json"))
 	require.NoError(t, err)
 	var cs []abcdConversation
 	require.NoError(t, json.Unmarshal(b, &cs))
@@ -125,10 +114,7 @@ func TestABCDTranscripts(t *testing.T) {
 // full of amounts, day counts, options and example addresses, with no personal data in it.
 func TestABCDPolicyText(t *testing.T) {
 	for _, name := range []string{"kb.json", "guidelines.json"} {
-		b, err := os.ReadFile(filepath.Join(abcdDir, name))
-		if os.IsNotExist(err) {
-			t.Skip("ABCD sample not available")
-		}
+		b, err := os.ReadFile(publicdata.Path(t, "abcd", name))
 		require.NoError(t, err)
 		var v any
 		require.NoError(t, json.Unmarshal(b, &v))
