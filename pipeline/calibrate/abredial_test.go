@@ -2,6 +2,7 @@ package calibrate_test
 
 import (
 	"bytes"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -42,15 +43,26 @@ func abReDialFileRun(t *testing.T, name string, rs ...*rubrics.Rubric) (*store.S
 	f, err := os.Open(publicdata.Path(t, name))
 	require.NoError(t, err)
 	defer f.Close()
+	return convertAndRun(t, func(out *transcript.JSONLWriter, labels io.Writer) (int, error) {
+		convs, rows, err := datasets.ConvertABReDial(f, out, labels)
+		t.Logf("AB-ReDial: %d dialogues, %d label rows", convs, rows)
+		return convs, err
+	}, rs...)
+}
+
+// convertAndRun writes a dataset's conversations with convert and scores them as `convqa run` would, once per
+// rubric (default: the default rubric), each run named after its rubric's version; it returns the open store and
+// the labels convert wrote.
+func convertAndRun(t *testing.T, convert func(out *transcript.JSONLWriter, labels io.Writer) (int, error), rs ...*rubrics.Rubric) (*store.Store, []byte) {
+	t.Helper()
 	dir := t.TempDir()
-	jsonl := filepath.Join(dir, "redial.jsonl")
+	jsonl := filepath.Join(dir, "converted.jsonl")
 	out, err := os.Create(jsonl)
 	require.NoError(t, err)
 	var labels bytes.Buffer
-	convs, rows, err := datasets.ConvertABReDial(f, transcript.NewJSONLWriter(out), &labels)
+	convs, err := convert(transcript.NewJSONLWriter(out), &labels)
 	require.NoError(t, err)
 	require.NoError(t, out.Close())
-	t.Logf("AB-ReDial: %d dialogues, %d label rows", convs, rows)
 
 	if len(rs) == 0 {
 		r, err := rubrics.Load("", rubrics.Options{Scorers: heuristics.Scorers()})

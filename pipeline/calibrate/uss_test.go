@@ -2,6 +2,7 @@ package calibrate_test
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -13,7 +14,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/convqa/convqa/datasets"
-	"github.com/convqa/convqa/pipeline"
 	"github.com/convqa/convqa/pipeline/calibrate"
 	"github.com/convqa/convqa/pipeline/heuristics"
 	"github.com/convqa/convqa/pipeline/store"
@@ -61,25 +61,14 @@ func TestQualityIndexOnUSS(t *testing.T) {
 				t.Skipf("%v", err)
 			}
 			defer f.Close()
-			tmp := t.TempDir()
-			jsonl := filepath.Join(tmp, "uss.jsonl")
-			out, err := os.Create(jsonl)
-			require.NoError(t, err)
-			var labels bytes.Buffer
 			prefix := "uss-" + strings.ToLower(strings.TrimSuffix(uf.file, ".txt"))
-			convs, _, err := datasets.ConvertUSS(f, datasets.USSOptions{Prefix: prefix, Channel: uf.channel, Language: "en"},
-				transcript.NewJSONLWriter(out), &labels)
-			require.NoError(t, err)
-			require.NoError(t, out.Close())
-
-			db := filepath.Join(tmp, "convqa.duckdb")
-			_, err = pipeline.Run(t.Context(), pipeline.Config{DB: db, Sources: []pipeline.Source{{Path: jsonl}}, Rubric: def,
-				Name: "uss", Workers: 2})
-			require.NoError(t, err)
-			st, err := store.Open(t.Context(), db, store.Options{})
-			require.NoError(t, err)
-			defer st.Close()
-			all, err := calibrate.ReadLabels(bytes.NewReader(labels.Bytes()))
+			var convs int
+			st, labels := convertAndRun(t, func(out *transcript.JSONLWriter, labels io.Writer) (int, error) {
+				var err error
+				convs, _, err = datasets.ConvertUSS(f, datasets.USSOptions{Prefix: prefix, Channel: uf.channel, Language: "en"}, out, labels)
+				return convs, err
+			}, def)
+			all, err := calibrate.ReadLabels(bytes.NewReader(labels))
 			require.NoError(t, err)
 
 			explored := func(l store.Label) bool {
@@ -100,7 +89,7 @@ func TestQualityIndexOnUSS(t *testing.T) {
 				if len(parts[part]) == 0 {
 					continue
 				}
-				d, err := calibrate.Load(t.Context(), st.DB(), "uss", parts[part])
+				d, err := calibrate.Load(t.Context(), st.DB(), def.Version, parts[part])
 				require.NoError(t, err)
 				r := row(t, calibrate.Calibrate(d, calibrate.Options{}), "overall", "all")
 				t.Logf("%s (%d dialogues): quality_index vs overall, %-8s n=%3d spearman=%.3f [%.2f, %.2f] kendall=%.3f pearson=%.3f (raters' alpha %.3f)",
